@@ -1,0 +1,89 @@
+//! What a run is asked to do: inputs, output, and the options of each stage.
+//! No clap types here; `cli` turns arguments into a [`Config`].
+
+use std::path::PathBuf;
+
+use crate::rules::RuleSet;
+
+/// Options of the cleaning stages.
+#[derive(Clone, Debug, Default)]
+pub struct CleanOptions {
+    /// Built-in rules plus any from `--rules`.
+    pub rules: RuleSet,
+    /// Record furniture but leave it in the text (`--keep-furniture`).
+    pub keep_furniture: bool,
+}
+
+/// How items are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// One text file per item, plus `manifest.jsonl` and `pages.jsonl`.
+    #[default]
+    Txt,
+    /// All items in `articles.jsonl` (manifest fields plus `text`), plus `pages.jsonl`.
+    Jsonl,
+}
+
+/// The K-th of N deterministic slices of the sorted inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based slice number.
+    pub index: usize,
+    /// Number of slices.
+    pub count: usize,
+}
+
+impl Shard {
+    /// Whether the input at `position` in the sorted list is in this slice.
+    pub fn holds(self, position: usize) -> bool {
+        position % self.count == self.index - 1
+    }
+}
+
+/// One input: a file or folder, or standard input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// A file, or a folder to walk.
+    Path(PathBuf),
+    /// Standard input (`-`): the result goes to standard output.
+    Stdin,
+}
+
+/// A whole run of `galley clean`.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The inputs, in the order given.
+    pub inputs: Vec<Input>,
+    /// The output folder.
+    pub out: PathBuf,
+    /// Worker threads.
+    pub jobs: usize,
+    /// An encoding forced with `--encoding`.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// How items are written.
+    pub format: Format,
+    /// Only this slice of the inputs.
+    pub shard: Option<Shard>,
+    /// Show a progress bar (only when stderr is a terminal).
+    pub progress: bool,
+    /// Print the summary line.
+    pub summary: bool,
+    /// Options of the stages.
+    pub clean: CleanOptions,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            inputs: vec![Input::Path(PathBuf::from("seeds"))],
+            out: PathBuf::from("out"),
+            jobs: std::thread::available_parallelism().map_or(1, usize::from),
+            encoding: None,
+            format: Format::Txt,
+            shard: None,
+            progress: true,
+            summary: true,
+            clean: CleanOptions::default(),
+        }
+    }
+}

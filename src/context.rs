@@ -1,0 +1,183 @@
+//! Facts about the whole batch, which no single page can tell.
+//!
+//! A line that heads many pages is a running header; a box printed
+//! verbatim on several pages is furniture (the notice of 001 and 004); a
+//! word that stands whole on other pages was split, not compounded, where
+//! a line end hyphenates it. A first parallel pass gathers [`PageFacts`]
+//! from each page; they are merged (order-free: counts only) into
+//! [`Facts`], and thresholds turn those into the read-only
+//! [`BatchContext`] that the second pass cleans with.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::rejoin::Lexicon;
+use crate::script::line_width;
+
+/// Pages a line must head or foot before it counts as a running header.
+const MIN_EDGE_PAGES: u32 = 3;
+
+/// Pages a box must be printed on before it counts as furniture.
+const MIN_BOX_PAGES: u32 = 2;
+
+/// Widest line (half-width units) that may be a running header.
+const MAX_EDGE_WIDTH: usize = 60;
+
+/// Longest paragraph (characters) that may be a repeated box.
+pub const MAX_BOX_CHARS: usize = 300;
+
+/// What one page contributes to the batch's facts, each fact once.
+#[derive(Clone, Debug, Default)]
+pub struct PageFacts {
+    /// The page's word forms.
+    pub lexicon: Lexicon,
+    /// Keys of the lines at the page's top and bottom.
+    pub edges: HashSet<String>,
+    /// Keys of the page's short paragraphs.
+    pub boxes: HashSet<u64>,
+}
+
+/// The facts of many pages, merged.
+#[derive(Clone, Debug, Default)]
+pub struct Facts {
+    lexicon: Lexicon,
+    edges: HashMap<String, u32>,
+    boxes: HashMap<u64, u32>,
+}
+
+impl Facts {
+    /// Adds one page's facts.
+    pub fn with_page(mut self, page: PageFacts) -> Self {
+        self.lexicon.merge(page.lexicon);
+        for key in page.edges {
+            *self.edges.entry(key).or_default() += 1;
+        }
+        for key in page.boxes {
+            *self.boxes.entry(key).or_default() += 1;
+        }
+        self
+    }
+
+    /// Merges the facts of two sets of pages.
+    pub fn merge(mut self, other: Facts) -> Self {
+        self.lexicon.merge(other.lexicon);
+        for (key, n) in other.edges {
+            *self.edges.entry(key).or_default() += n;
+        }
+        for (key, n) in other.boxes {
+            *self.boxes.entry(key).or_default() += n;
+        }
+        self
+    }
+
+    /// The context these facts establish.
+    pub fn into_context(self) -> BatchContext {
+        BatchContext {
+            lexicon: self.lexicon,
+            edges: self.edges.into_iter().filter(|&(_, n)| n >= MIN_EDGE_PAGES).map(|(k, _)| k).collect(),
+            boxes: self.boxes.into_iter().filter(|&(_, n)| n >= MIN_BOX_PAGES).map(|(k, _)| k).collect(),
+        }
+    }
+}
+
+/// What the batch says about its pages; empty for a page cleaned alone.
+#[derive(Clone, Debug, Default)]
+pub struct BatchContext {
+    /// Word forms of the batch, for de-hyphenation.
+    pub lexicon: Lexicon,
+    edges: HashSet<String>,
+    boxes: HashSet<u64>,
+}
+
+impl BatchContext {
+    /// Whether `line` stands at the top or bottom of many pages.
+    pub fn repeats_at_edge(&self, line: &str) -> bool {
+        !self.edges.is_empty() && edge_key(line).is_some_and(|k| self.edges.contains(&k))
+    }
+
+    /// Whether a paragraph is printed verbatim on several pages.
+    pub fn repeats_as_box(&self, paragraph: &str) -> bool {
+        !self.boxes.is_empty() && self.boxes.contains(&box_key(paragraph))
+    }
+}
+
+/// The key under which a header line repeats: digits and weekday numerals
+/// masked, a run of them as one (`晨报 2021年12月6日 星期一` and `晨报 2021年1月7日 星期二` are
+/// one header), spaces and case ignored. `None` for lines that cannot be
+/// headers: long lines, sentences, Markdown headings, lines that are all
+/// text and no number yet long enough to be a headline.
+pub fn edge_key(line: &str) -> Option<String> {
+    let plausible =
+        line_width(line) <= MAX_EDGE_WIDTH && !line.starts_with('#') && !line.contains(['。', '；', '！', '？']);
+    if !plausible {
+        return None;
+    }
+    let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut key = String::with_capacity(line.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let weekday =
+            "一二三四五六日天".contains(c) && (chars[..i].ends_with(&['星', '期']) || chars[..i].ends_with(&['周']));
+        let page_number = "一二三四五六七八九十百".contains(c)
+            && chars[..i].iter().rev().take_while(|&&p| "一二三四五六七八九十百".contains(p)).count() < 4
+            && chars[..i].iter().rev().find(|&&p| !"一二三四五六七八九十百".contains(p)) == Some(&'第');
+        if c.is_ascii_digit() || weekday || page_number {
+            if !key.ends_with('#') {
+                key.push('#');
+            }
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
+    (key.contains('#') || key.chars().count() <= 16).then_some(key)
+}
+
+/// The key under which a box repeats: its letters and digits only, so
+/// that spacing and hyphenation do not hide a repeat.
+pub fn box_key(paragraph: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    for c in paragraph.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+        c.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(edges: &[&str], boxes: &[&str]) -> PageFacts {
+        PageFacts {
+            lexicon: Lexicon::default(),
+            edges: edges.iter().filter_map(|e| edge_key(e)).collect(),
+            boxes: boxes.iter().map(|b| box_key(b)).collect(),
+        }
+    }
+
+    #[test]
+    fn header_on_three_pages_repeats_at_edge() {
+        let facts = [
+            page(&["晨报 2021年12月6日 星期一 第3版"], &[]),
+            page(&["晨报 2021年12月7日 星期二 第4版"], &[]),
+            page(&["晨报 2021年12月8日 星期三 第5版"], &[]),
+        ];
+        let ctx = facts.into_iter().fold(Facts::default(), Facts::with_page).into_context();
+        assert!(ctx.repeats_at_edge("晨报 2022年1月1日 星期六 第1版"));
+        assert!(!ctx.repeats_at_edge("别的报纸 2022年1月1日"));
+    }
+
+    #[test]
+    fn box_on_two_pages_repeats_whatever_its_spacing() {
+        let a = page(&[], &["监督举报电话：（0391）3569278、3569290。"]);
+        let b = page(&[], &["监督举报电话： （0391） 3569278、 3569290。"]);
+        let ctx = Facts::default().with_page(a).merge(Facts::default().with_page(b)).into_context();
+        assert!(ctx.repeats_as_box("监督举报电话：（0391）3569278、3569290。"));
+        assert!(!ctx.repeats_as_box("别的段落。"));
+    }
+
+    #[test]
+    fn sentences_and_headings_are_never_edge_lines() {
+        assert_eq!(edge_key("会议强调，要继续。"), None);
+        assert_eq!(edge_key("## 标题"), None);
+        assert_eq!(edge_key("一个相当长而且没有任何数字的标题行在这里"), None);
+    }
+}

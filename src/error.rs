@@ -1,0 +1,126 @@
+//! galley's one error type.
+//!
+//! Only reading, writing and configuration fail; the cleaning stages
+//! cannot (bad bytes are counted, odd layout becomes a warning). Each
+//! variant carries the path or line that lets the user act on it.
+
+use std::path::PathBuf;
+
+/// What can go wrong outside the cleaning stages.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file or folder could not be read or written.
+    #[error("{}", path.display())]
+    Io {
+        /// The path involved.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A `--rules` file is not valid.
+    #[error("{}:{line}: {message}", path.display())]
+    Rules {
+        /// The rules file.
+        path: PathBuf,
+        /// The 1-based line of the fault.
+        line: usize,
+        /// What is wrong there.
+        message: String,
+    },
+    /// `--encoding` names no encoding known to the WHATWG Encoding Standard.
+    #[error("unknown encoding {label:?} (try UTF-8, GB18030, Big5, Shift_JIS, EUC-KR, UTF-16LE, windows-1252)")]
+    UnknownEncoding {
+        /// The name given.
+        label: String,
+    },
+    /// `--shard` is not of the form K/N with 1 ≤ K ≤ N.
+    #[error("bad shard {spec:?}: expected K/N with 1 <= K <= N, e.g. 2/8")]
+    BadShard {
+        /// The value given.
+        spec: String,
+    },
+    /// An input named on the command line does not exist.
+    #[error("no such file or folder")]
+    MissingInput {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// An input is a FIFO, socket or device, which cannot be read as a page.
+    #[error("cannot read: not a regular file")]
+    NotAFile {
+        /// The path found.
+        path: PathBuf,
+    },
+    /// Two inputs would write their items into the same folder.
+    #[error("its items would go to {folder}/, which {} already fills", first.display())]
+    Clash {
+        /// The item folder both map to.
+        folder: String,
+        /// The input that keeps it.
+        first: PathBuf,
+    },
+    /// The worker threads could not be started.
+    #[error("cannot start worker threads: {0}")]
+    Threads(String),
+    /// The command line asks for something galley cannot do.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// An I/O error on `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+
+    /// Whether the error is the user's request, not the run's: exit status 2.
+    pub fn is_usage(&self) -> bool {
+        matches!(self, Error::Rules { .. } | Error::UnknownEncoding { .. } | Error::BadShard { .. } | Error::Usage(_))
+    }
+}
+
+/// The exit status of a run: 0 all inputs cleaned, 1 some inputs failed,
+/// 2 bad usage. Merging keeps the worse.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExitStatus {
+    /// Every input was cleaned or skipped.
+    Success = 0,
+    /// Some inputs failed; the rest were written.
+    SomeFailed = 1,
+    /// The command line was wrong; nothing was done.
+    Usage = 2,
+}
+
+impl ExitStatus {
+    /// The worse of two statuses.
+    pub fn merge(self, other: ExitStatus) -> ExitStatus {
+        self.max(other)
+    }
+
+    /// The status of an error that stopped a run.
+    pub fn of_error(error: &Error) -> ExitStatus {
+        if error.is_usage() { ExitStatus::Usage } else { ExitStatus::SomeFailed }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_keeps_the_worse_status() {
+        use ExitStatus::*;
+        assert_eq!(Success.merge(Success), Success);
+        assert_eq!(Success.merge(SomeFailed), SomeFailed);
+        assert_eq!(Usage.merge(SomeFailed), Usage);
+        assert_eq!(SomeFailed.merge(Success), SomeFailed);
+    }
+
+    #[test]
+    fn configuration_errors_are_usage_errors() {
+        assert_eq!(ExitStatus::of_error(&Error::BadShard { spec: "0/2".into() }), ExitStatus::Usage);
+        let io = Error::io("x", std::io::Error::other("disk full"));
+        assert_eq!(ExitStatus::of_error(&io), ExitStatus::SomeFailed);
+    }
+}

@@ -1,0 +1,201 @@
+//! Whole lines of furniture: page headers and footers, editor lines, web
+//! chrome, and lines the batch shows to repeat at the edges of its pages.
+//!
+//! Input: the normalized lines of a page. Output: the same lines with the
+//! furniture blanked (so that line numbers and blank-line evidence stay),
+//! a record of each in `removed`, and the date a header or a
+//! date-and-source line states (002 `2021-12-14 16:43:32 来源:焦作市人民政府`
+//! → `2021-12-14`). Beyond the table rules, two rules read the lines
+//! around: a short channel label beside a site-name or breadcrumb line
+//! (002 `河南`), and a title printed a second time just below itself.
+
+use regex::Captures;
+
+use crate::context::BatchContext;
+use crate::furniture::tables::{EDGE_LINES, MAX_FURNITURE_WIDTH, Place, TOP_LINES};
+use crate::model::{Line, Removal};
+use crate::rules::RuleSet;
+use crate::script::{ends_sentence, is_han, line_width};
+use crate::trace::Trace;
+
+/// The rule names after which a neighbouring short line is a channel label.
+const CHROME_RULES: &[&str] = &["site-name", "breadcrumb"];
+
+/// Longest channel or region label before a web page's title (`河南`).
+const MAX_LABEL_CHARS: usize = 6;
+
+/// How far back a title printed twice may stand (non-blank lines).
+const DUPLICATE_DISTANCE: usize = 3;
+
+/// Blanks the furniture lines of a page (unless `keep`); returns the date
+/// the page states, if any.
+pub fn strip_lines(
+    lines: &mut [Line],
+    ctx: &BatchContext,
+    rules: &RuleSet,
+    keep: bool,
+    removed: &mut Vec<Removal>,
+    trace: &mut Trace,
+) -> Option<String> {
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let mut date = None;
+    let mut taken: Vec<Option<String>> = vec![None; lines.len()];
+    for (rank, &i) in filled.iter().enumerate() {
+        let edge = rank < EDGE_LINES || rank + EDGE_LINES >= filled.len();
+        let top = rank < TOP_LINES;
+        let text = &lines[i].text;
+        if line_width(text) > MAX_FURNITURE_WIDTH {
+            continue;
+        }
+        let placed = |place: Place| match place {
+            Place::Anywhere => true,
+            Place::Edge => edge,
+            Place::Top => top,
+        };
+        let hit = rules.lines.iter().filter(|r| placed(r.place)).find_map(|r| r.regex.captures(text).map(|c| (r, c)));
+        if let Some((rule, caps)) = hit {
+            date = date.or_else(|| iso_date(&caps));
+            taken[i] = Some(rule.name.clone());
+        } else if edge && ctx.repeats_at_edge(text) {
+            taken[i] = Some("repeated-edge".to_owned());
+        }
+    }
+    mark_context_rules(lines, &filled, &mut taken);
+    for (i, rule) in taken.into_iter().enumerate() {
+        let Some(rule) = rule else { continue };
+        trace.note(|| format!("furniture: line {}: {rule} {:?}", lines[i].no, lines[i].text));
+        if keep {
+            removed.push(Removal::new(rule, lines[i].text.clone()));
+        } else {
+            removed.push(Removal::new(rule, std::mem::take(&mut lines[i].text)));
+        }
+    }
+    date
+}
+
+/// Channel labels beside chrome lines, and titles printed twice.
+fn mark_context_rules(lines: &[Line], filled: &[usize], taken: &mut [Option<String>]) {
+    let top = &filled[..filled.len().min(TOP_LINES)];
+    let is_chrome = |i: usize| taken[i].as_deref().is_some_and(|r| CHROME_RULES.contains(&r));
+    let mut labels = Vec::new();
+    for (k, &i) in top.iter().enumerate() {
+        let text = &lines[i].text;
+        let short_label = text.chars().count() <= MAX_LABEL_CHARS && text.chars().all(is_han);
+        let beside_chrome =
+            k.checked_sub(1).is_some_and(|j| is_chrome(top[j])) || top.get(k + 1).is_some_and(|&j| is_chrome(j));
+        if taken[i].is_none() && short_label && beside_chrome {
+            labels.push(i);
+        }
+    }
+    for i in labels {
+        taken[i] = Some("channel-label".to_owned());
+    }
+    for (k, &i) in top.iter().enumerate() {
+        let text = &lines[i].text;
+        let earlier = top[k.saturating_sub(DUPLICATE_DISTANCE)..k].iter().filter(|&&j| taken[j].is_none());
+        let printed_twice = earlier.into_iter().any(|&j| lines[j].text == *text);
+        if taken[i].is_none() && printed_twice && !ends_sentence(text) {
+            taken[i] = Some("duplicate-title".to_owned());
+        }
+    }
+}
+
+/// The ISO date of a rule match with groups `y`, `m` (or `mon`) and `d`.
+fn iso_date(caps: &Captures<'_>) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let year: u32 = caps.name("y")?.as_str().parse().ok()?;
+    let month: u32 = match (caps.name("m"), caps.name("mon")) {
+        (Some(m), _) => m.as_str().parse().ok()?,
+        (None, Some(name)) => {
+            let name = name.as_str().to_lowercase();
+            MONTHS.iter().position(|&m| m == name)? as u32 + 1
+        }
+        (None, None) => return None,
+    };
+    let day: u32 = caps.name("d")?.as_str().parse().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn strip(page: &str) -> (Vec<String>, Vec<Removal>, Option<String>) {
+        let mut lines = normalize(page, &mut Trace::off());
+        let mut removed = Vec::new();
+        let date = strip_lines(
+            &mut lines,
+            &BatchContext::default(),
+            &RuleSet::builtin(),
+            false,
+            &mut removed,
+            &mut Trace::off(),
+        );
+        let kept = lines.into_iter().filter(|l| !l.is_blank()).map(|l| l.text).collect();
+        (kept, removed, date)
+    }
+
+    fn rules_of(removed: &[Removal]) -> Vec<&str> {
+        removed.iter().map(|r| r.rule.as_str()).collect()
+    }
+
+    #[test]
+    fn web_chrome_is_removed_and_gives_the_date() {
+        // 002 lines 1–11
+        let page = "中华网 china.com\n\n河南\n当前位置:新闻 > 地市新闻 > 正文\n\n焦作市委书记主持召开专题会议\n\n焦作市委书记主持召开专题会议\n2021-12-14 16:43:32 来源:焦作市人民政府\n\n12月11日上午,会议召开。\n";
+        let (kept, removed, date) = strip(page);
+        assert_eq!(kept, ["焦作市委书记主持召开专题会议", "12月11日上午，会议召开。"]);
+        assert_eq!(rules_of(&removed), ["site-name", "channel-label", "breadcrumb", "duplicate-title", "date-source"]);
+        assert_eq!(date.as_deref(), Some("2021-12-14"));
+    }
+
+    #[test]
+    fn page_header_with_weekday_is_removed_and_dated() {
+        let (kept, removed, date) = strip("晨报 2021年12月6日 星期一 第3版\n\n正文第一行，\n正文第二行。\n");
+        assert_eq!(kept.len(), 2);
+        assert_eq!(rules_of(&removed), ["page-header"]);
+        assert_eq!(date.as_deref(), Some("2021-12-06"));
+    }
+
+    #[test]
+    fn latin_page_header_is_removed_and_dated() {
+        let (_, removed, date) =
+            strip("NEW-YORK TRIBUNE, WEDNESDAY, MARCH 15, 1916.\nThe House met.\nIt voted.\nThen it rose.\n");
+        assert_eq!(rules_of(&removed), ["page-header"]);
+        assert_eq!(date.as_deref(), Some("1916-03-15"));
+    }
+
+    #[test]
+    fn editor_lines_are_removed_anywhere() {
+        let (kept, removed, _) = strip("正文。\n\n责任编辑 王明  校对 赵丽\n\n更多正文。\n还有。\n还有。\n还有。\n");
+        assert!(!kept.iter().any(|l| l.contains("责任编辑")));
+        assert_eq!(rules_of(&removed), ["editor-line"]);
+    }
+
+    #[test]
+    fn bare_page_number_only_at_the_edge() {
+        let (_, removed, _) = strip("3\n正文一。\n正文二。\n正文三。\n42\n正文四。\n正文五。\n正文六。\n");
+        assert_eq!(rules_of(&removed), ["page-number"]);
+    }
+
+    #[test]
+    fn body_lines_are_not_furniture() {
+        let (kept, removed, _) = strip("会议强调，要继续集中力量\n和资源，全面加强湖北省和武汉\n市疫情防控。\n");
+        assert_eq!(kept.len(), 3);
+        assert!(removed.is_empty());
+    }
+}

@@ -1,0 +1,229 @@
+//! Marks at the edges of paragraphs: continuation notes, editor codes and
+//! end marks.
+//!
+//! Input: paragraphs from rejoin. Output: the same paragraphs with the
+//! marks taken out of their text and turned into fields: `continued_to`
+//! and `continued_from` (000 `（下转A02版③）` → `A02版③`), and `closes`
+//! (000 `①5`: the article ends here). A mark that stood alone as a
+//! paragraph (004 `（下转第二版③）` after `快干大上。`) passes its fields to
+//! the paragraph before it, or, for a `上接` note, to the one after.
+
+use crate::furniture::tables::Direction;
+use crate::model::{Paragraph, Removal};
+use crate::rules::RuleSet;
+use crate::script::{ends_sentence, is_closer};
+use crate::trace::Trace;
+
+/// A mark found at the end of a paragraph.
+struct Mark {
+    rule: String,
+    start: usize,
+    end: usize,
+    page: Option<String>,
+}
+
+/// Characters a closing mark can end in; anything else is not one.
+fn may_close(text: &str) -> bool {
+    text.chars().next_back().is_some_and(|c| c.is_ascii_digit() || matches!(c, ')' | '）' | '.' | ']'))
+}
+
+/// The closing marks at the end of `text`, innermost last.
+fn closing_marks(rules: &RuleSet, text: &str) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    let mut end = text.trim_end().len();
+    while may_close(&text[..end]) {
+        let head = &text[..end];
+        let found = rules
+            .continuations
+            .iter()
+            .filter(|r| r.direction == Direction::To)
+            .find_map(|r| r.regex.captures(head).map(|c| (r.name.clone(), c)))
+            .map(|(rule, caps)| {
+                let whole = caps.get(0).expect("group 0 always matches");
+                let page = caps.name("page").or(caps.get(1)).unwrap_or(whole);
+                (rule, whole.start(), Some(page.as_str().split_whitespace().collect()))
+            })
+            .or_else(|| rules.end_mark.find(head).map(|m| ("end-mark".to_owned(), m.start(), None)))
+            .or_else(|| {
+                let m = rules.editor_code.find(head)?;
+                let before = head[..m.start()].trim_end();
+                let after_sentence = before.is_empty() || ends_sentence(before) || before.ends_with(is_closer);
+                after_sentence.then(|| ("editor-code".to_owned(), m.start(), None))
+            });
+        let Some((rule, start, page)) = found else {
+            break;
+        };
+        marks.push(Mark { rule, start, end, page });
+        end = text[..start].trim_end().len();
+    }
+    marks
+}
+
+/// Where the closing marks at the end of `text` begin, if it has any.
+pub fn closing_start(rules: &RuleSet, text: &str) -> Option<usize> {
+    closing_marks(rules, text).last().map(|m| m.start)
+}
+
+/// A `上接` note at the start of `text`: its end and page reference.
+fn opening_mark(rules: &RuleSet, text: &str) -> Option<(String, usize, String)> {
+    if !text.starts_with(['（', '(', '[', 'C', 'c']) {
+        return None;
+    }
+    rules.continuations.iter().filter(|r| r.direction == Direction::From).find_map(|r| {
+        let caps = r.regex.captures(text)?;
+        let whole = caps.get(0).expect("group 0 always matches");
+        let page = caps.name("page").or(caps.get(1)).unwrap_or(whole);
+        Some((r.name.clone(), whole.end(), page.as_str().split_whitespace().collect()))
+    })
+}
+
+/// Takes the marks out of every paragraph (or, with `keep`, leaves them in
+/// the text) and records each in `removed`.
+pub fn strip_marks(
+    paragraphs: Vec<Paragraph>,
+    rules: &RuleSet,
+    keep: bool,
+    removed: &mut Vec<Removal>,
+    trace: &mut Trace,
+) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::with_capacity(paragraphs.len());
+    let mut pending_from: Option<String> = None;
+    for mut p in paragraphs {
+        if p.class.is_headline() {
+            out.push(p);
+            continue;
+        }
+        let marks = closing_marks(rules, &p.text);
+        for mark in marks.iter().rev() {
+            removed.push(Removal::new(&mark.rule, p.text[mark.start..mark.end].trim()));
+            trace.note(|| {
+                format!(
+                    "furniture: lines {}–{}: {} {:?}",
+                    p.lines.0,
+                    p.lines.1,
+                    mark.rule,
+                    &p.text[mark.start..mark.end]
+                )
+            });
+            if mark.page.is_some() {
+                p.continued_to.clone_from(&mark.page);
+            }
+        }
+        if let Some(first) = marks.last() {
+            p.closes = true;
+            if !keep {
+                p.text.truncate(p.text[..first.start].trim_end().len());
+            }
+        }
+        if let Some((rule, end, page)) = opening_mark(rules, &p.text) {
+            removed.push(Removal::new(rule, p.text[..end].trim()));
+            p.continued_from = Some(page);
+            if !keep {
+                p.text = p.text[end..].trim_start().to_owned();
+            }
+        }
+        if p.text.is_empty() {
+            let previous = out.last_mut().filter(|q| !q.class.is_headline() && !q.closes);
+            match (previous, p.continued_from.take()) {
+                (_, Some(from)) => pending_from = Some(from),
+                (Some(q), None) => {
+                    q.closes |= p.closes;
+                    if p.continued_to.is_some() {
+                        q.continued_to = p.continued_to;
+                    }
+                }
+                (None, None) => {}
+            }
+            continue;
+        }
+        if let Some(from) = pending_from.take() {
+            p.continued_from.get_or_insert(from);
+        }
+        out.push(p);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ParaClass;
+
+    fn para(text: &str) -> Paragraph {
+        Paragraph::new(text.to_owned(), ParaClass::Body, (1, 1), false)
+    }
+
+    fn strip(texts: &[&str]) -> (Vec<Paragraph>, Vec<Removal>) {
+        let mut removed = Vec::new();
+        let paras = texts.iter().map(|t| para(t)).collect();
+        let out = strip_marks(paras, &RuleSet::builtin(), false, &mut removed, &mut Trace::off());
+        (out, removed)
+    }
+
+    #[test]
+    fn continuation_note_at_paragraph_end_becomes_continued_to() {
+        // 000 line 9
+        let (out, removed) = strip(&["落实“守规矩、懂业务、真落实”要求。（下转A02版③）"]);
+        assert_eq!(out[0].text, "落实“守规矩、懂业务、真落实”要求。");
+        assert_eq!(out[0].continued_to.as_deref(), Some("A02版③"));
+        assert!(out[0].closes);
+        assert_eq!(removed, [Removal::new("continuation", "（下转A02版③）")]);
+    }
+
+    #[test]
+    fn editor_code_after_a_sentence_closes_the_article() {
+        // 000 line 25
+        let (out, removed) = strip(&["覆盖千余名学员的课堂教学。①5"]);
+        assert_eq!(out[0].text, "覆盖千余名学员的课堂教学。");
+        assert!(out[0].closes);
+        assert_eq!(removed[0].rule, "editor-code");
+    }
+
+    #[test]
+    fn circled_number_inside_a_sentence_is_not_an_editor_code() {
+        let (out, removed) = strip(&["见图①2"]);
+        assert_eq!(out[0].text, "见图①2");
+        assert!(removed.is_empty());
+    }
+
+    #[test]
+    fn standalone_note_passes_its_page_to_the_paragraph_before() {
+        // 004 lines 350–352
+        let (out, _) = strip(&["应开尽开、快干大上。", "（下转第二版③）"]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].continued_to.as_deref(), Some("第二版③"));
+    }
+
+    #[test]
+    fn continued_from_note_opens_the_next_paragraph() {
+        let (out, _) = strip(&["（上接第一版）", "会议指出，要继续。"]);
+        assert_eq!(out[0].continued_from.as_deref(), Some("第一版"));
+        let (out, _) = strip(&["(Continued from Page 1) the senator said."]);
+        assert_eq!(out[0].continued_from.as_deref(), Some("1"));
+        assert_eq!(out[0].text, "the senator said.");
+    }
+
+    #[test]
+    fn latin_continuation_note_is_recognised() {
+        let (out, _) = strip(&["The House adjourned. (Continued on page 2)"]);
+        assert_eq!(out[0].continued_to.as_deref(), Some("2"));
+        assert_eq!(out[0].text, "The House adjourned.");
+    }
+
+    #[test]
+    fn several_marks_at_one_end_are_all_taken() {
+        let (out, removed) = strip(&["会议结束。（完）①2"]);
+        assert_eq!(out[0].text, "会议结束。");
+        assert_eq!(removed.len(), 2);
+    }
+
+    #[test]
+    fn keep_furniture_leaves_the_text_but_records_it() {
+        let mut removed = Vec::new();
+        let out =
+            strip_marks(vec![para("要求。（下转第二版）")], &RuleSet::builtin(), true, &mut removed, &mut Trace::off());
+        assert_eq!(out[0].text, "要求。（下转第二版）");
+        assert_eq!(out[0].continued_to.as_deref(), Some("第二版"));
+        assert_eq!(removed.len(), 1);
+    }
+}

@@ -1,0 +1,245 @@
+//! The types that flow between the stages.
+//!
+//! `Source` → `Decoded` (stage 1) → `Page` → `Line` (stage 2) →
+//! `Paragraph` (stages 3 and 4) → `Item` in a `PageResult` (stage 5).
+//! Each value knows where it came from, so that the records of what was
+//! removed, what was orphaned and why fall out of the chain itself.
+
+use serde::Serialize;
+
+/// Where a page dump came from: the input root it was found under and its
+/// path relative to that root, with `/` separators and its extension.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Source {
+    /// The path relative to the input root, as written to the manifest.
+    pub rel: String,
+    /// The file to read; `None` for standard input.
+    pub path: Option<std::path::PathBuf>,
+}
+
+impl Source {
+    /// The item folder of this source: its relative path without extension.
+    pub fn folder(&self) -> &str {
+        let name_start = self.rel.rfind('/').map_or(0, |i| i + 1);
+        match self.rel[name_start..].rfind('.') {
+            Some(dot) if dot > 0 => &self.rel[..name_start + dot],
+            _ => &self.rel,
+        }
+    }
+}
+
+/// A decoded input file: UTF-8 text with LF line ends, the encoding it was
+/// read in, and where malformed byte sequences were replaced by U+FFFD.
+#[derive(Clone, Debug)]
+pub struct Decoded {
+    /// The text, with control characters other than `\n`, `\t`, `\f` dropped.
+    pub text: String,
+    /// The encoding the bytes were read in.
+    pub encoding: &'static encoding_rs::Encoding,
+    /// Byte offsets into `text` of each replaced malformed sequence.
+    pub malformed: Vec<usize>,
+}
+
+/// One page of a decoded file (files are split into pages at form feeds).
+#[derive(Clone, Copy, Debug)]
+pub struct Page<'a> {
+    /// 1-based page number within its file.
+    pub number: usize,
+    /// The page's text.
+    pub text: &'a str,
+    /// How many malformed byte sequences of the file fell on this page.
+    pub malformed: usize,
+}
+
+impl<'a> Page<'a> {
+    /// A whole text as page 1, for cleaning a string directly.
+    pub fn new(text: &'a str) -> Self {
+        Page { number: 1, text, malformed: 0 }
+    }
+}
+
+/// A line of a page after normalization. Blank lines are kept, with empty
+/// text, because a blank line is evidence for rejoining.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number on the page.
+    pub no: usize,
+    /// The normalized text, without leading or trailing spaces.
+    pub text: String,
+    /// Whether the line was indented (leading spaces or U+3000).
+    pub indent: bool,
+}
+
+impl Line {
+    /// Whether the line is blank.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// What a paragraph is on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParaClass {
+    /// Running text of an article.
+    Body,
+    /// Running text opened by a lead marker (`本报讯`, `新华社…电`, a dateline).
+    Lead,
+    /// One line of a headline block.
+    Headline,
+    /// A Markdown heading (`## `, `### `) of the given level.
+    Heading(u8),
+}
+
+impl ParaClass {
+    /// Whether the paragraph is part of a headline block.
+    pub fn is_headline(self) -> bool {
+        matches!(self, ParaClass::Headline | ParaClass::Heading(_))
+    }
+}
+
+/// A paragraph of running text, or one line of a headline block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The text, on one line.
+    pub text: String,
+    /// What the paragraph is.
+    pub class: ParaClass,
+    /// The first and last page line it was joined from.
+    pub lines: (usize, usize),
+    /// Whether a blank line separated it from the previous paragraph.
+    pub blank_before: bool,
+    /// The page a continuation note at its end sends the reader to.
+    pub continued_to: Option<String>,
+    /// The page a continuation note at its start comes from.
+    pub continued_from: Option<String>,
+    /// Whether an editor code or continuation note closes the article here.
+    pub closes: bool,
+}
+
+impl Paragraph {
+    /// A paragraph of the given class with no furniture marks.
+    pub fn new(text: String, class: ParaClass, lines: (usize, usize), blank_before: bool) -> Self {
+        Paragraph { text, class, lines, blank_before, continued_to: None, continued_from: None, closes: false }
+    }
+}
+
+/// The kind of an emitted item.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    /// An article: a headline or a lead, and its body.
+    #[default]
+    Article,
+    /// A short item under a small (`###`) headline: a line or two of text.
+    Brief,
+    /// A box that belongs to no article (a notice, an appeal, a hotline).
+    Notice,
+}
+
+/// An item cleaned from a page: headline fields, byline, continuation
+/// references and body paragraphs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Item {
+    /// What the item is.
+    pub kind: ItemKind,
+    /// The line above the title (`习近平…强调`).
+    pub kicker: Option<String>,
+    /// The main title.
+    pub title: Option<String>,
+    /// The line below the title (`李克强主持 …出席`).
+    pub subtitle: Option<String>,
+    /// The lead marker with its byline (`本报讯（记者焦娟、郭嘉莉）`).
+    pub byline: Option<String>,
+    /// The ISO date the page states, if any.
+    pub date: Option<String>,
+    /// Where the article continues (`A02版③`).
+    pub continued_to: Option<String>,
+    /// Where the article comes from (`第一版`).
+    pub continued_from: Option<String>,
+    /// The body paragraphs, each on one line.
+    pub body: Vec<String>,
+}
+
+impl Item {
+    /// The headline lines that exist, in order: kicker, title, subtitle.
+    pub fn headline(&self) -> impl Iterator<Item = &str> {
+        [&self.kicker, &self.title, &self.subtitle].into_iter().flatten().map(String::as_str)
+    }
+
+    /// The item as its file holds it: headline lines, a blank line, then
+    /// the body paragraphs separated by blank lines, ending in one newline.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for line in self.headline() {
+            out.push_str(line);
+            out.push('\n');
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&self.body.join("\n\n"));
+        out.push('\n');
+        out
+    }
+
+    /// Characters of body text (without line breaks).
+    pub fn chars(&self) -> usize {
+        self.body.iter().map(|p| p.chars().count()).sum()
+    }
+}
+
+/// A piece of furniture taken out of a page, and the rule that took it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Removal {
+    /// The rule's name (`continuation`, `page-header`, or a user rule's name).
+    pub rule: String,
+    /// The text removed, as it stood on the page.
+    pub text: String,
+}
+
+impl Removal {
+    /// A record of `text` removed by `rule`.
+    pub fn new(rule: impl Into<String>, text: impl Into<String>) -> Self {
+        Removal { rule: rule.into(), text: text.into() }
+    }
+}
+
+/// Everything cleaned from one page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageResult {
+    /// The items, in reading order.
+    pub items: Vec<Item>,
+    /// The furniture taken out.
+    pub removed: Vec<Removal>,
+    /// Headlines whose body is not on the page.
+    pub orphans: Vec<String>,
+    /// Oddities worth a look (malformed bytes, unusual layout).
+    pub warnings: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_folder_drops_the_extension() {
+        let source = |rel: &str| Source { rel: rel.into(), path: None };
+        assert_eq!(source("000_fb8c.txt").folder(), "000_fb8c");
+        assert_eq!(source("2021/03/p1.txt").folder(), "2021/03/p1");
+        assert_eq!(source("a.b/page").folder(), "a.b/page");
+        assert_eq!(source(".hidden").folder(), ".hidden");
+    }
+
+    #[test]
+    fn item_text_puts_headline_before_a_blank_line() {
+        let item = Item {
+            title: Some("标题".into()),
+            subtitle: Some("副题".into()),
+            body: vec!["一段。".into(), "二段。".into()],
+            ..Item::default()
+        };
+        assert_eq!(item.text(), "标题\n副题\n\n一段。\n\n二段。\n");
+        let untitled = Item { body: vec!["正文。".into()], ..Item::default() };
+        assert_eq!(untitled.text(), "正文。\n");
+    }
+}

@@ -1,0 +1,344 @@
+//! Stage 2, normalize: page text → [`Line`]s in a canonical form.
+//!
+//! Input: the decoded text of one page. Output: its lines, blank lines
+//! kept, each in NFC with full-width Latin letters and digits made ASCII,
+//! ASCII punctuation made full-width where it stands in Chinese text, and
+//! the spacing that OCR and PDF extraction spoil repaired. Leading spaces
+//! are not text but layout: they become the line's `indent` flag, which
+//! rejoin reads as a paragraph start.
+//!
+//! Never NFKC on the whole text: it would turn `，（）` into ASCII. Spacing
+//! repair removes letter-spacing (001 `第 一 时 间 选 派 14 名` →
+//! `第一时间选派14名`), spaces beside full-width punctuation (001
+//! `（记者董柏生） 我市`, `各县 （市） 区`) and between Chinese and digits
+//! (004 `截至 2 月 25 日`), and keeps the spaces that separate words: names
+//! (003 `李铮 冯芸`), headline phrases (004 `管控有效 服务有力`), Latin words.
+//! A wider gap inside a letter-spaced line separates two words (a sample's
+//! `孙 亚 文   张 昕` → `孙亚文 张昕`). Every rule is idempotent: normalizing
+//! normalized text changes nothing.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::model::Line;
+use crate::script::{is_cjk, is_cjk_letter, is_cjk_punct, is_han, is_shared_punct, is_space, is_word_letter};
+use crate::trace::Trace;
+
+/// Soft hyphen: invisible inside a line, a split-word mark at its end.
+const SOFT_HYPHEN: char = '\u{00AD}';
+
+/// Normalizes every line of a page; blank lines stay, with empty text.
+pub fn normalize(page: &str, trace: &mut Trace) -> Vec<Line> {
+    page.split('\n')
+        .enumerate()
+        .map(|(i, raw)| {
+            let (text, indent) = normalize_line(raw);
+            if trace.is_on() && raw.trim_matches(is_space) != text {
+                trace.note(|| format!("normalize: line {}: {:?} → {text:?}", i + 1, raw.trim_matches(is_space)));
+            }
+            Line { no: i + 1, text, indent }
+        })
+        .collect()
+}
+
+/// Normalizes one line; also tells whether it was indented.
+pub fn normalize_line(raw: &str) -> (String, bool) {
+    let indent = raw.starts_with(is_space) && !raw.trim_matches(is_space).is_empty();
+    let trimmed = raw.trim_matches(is_space);
+    if trimmed.is_empty() {
+        return (String::new(), false);
+    }
+    let nfc: String = match is_nfc_quick(trimmed.chars()) {
+        IsNormalized::Yes => trimmed.to_owned(),
+        _ => trimmed.nfc().collect(),
+    };
+    let chars = map_chars(&nfc);
+    let chars = fullwidth_punctuation(chars);
+    (repair_spacing(&chars), indent)
+}
+
+/// Full-width Latin letters and digits to ASCII, every kind of space to
+/// ASCII space, zero-width characters and inner soft hyphens dropped.
+fn map_chars(text: &str) -> Vec<char> {
+    let count = text.chars().count();
+    let mut out = Vec::with_capacity(count);
+    for (i, c) in text.chars().enumerate() {
+        match c {
+            '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+                out.push(char::from_u32(c as u32 - 0xFEE0).expect("full-width alnum maps to ASCII"));
+            }
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            SOFT_HYPHEN if i + 1 < count => {}
+            c if is_space(c) => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The nearest non-space character before `i`.
+fn before(chars: &[char], i: usize) -> Option<char> {
+    chars[..i].iter().rev().copied().find(|&c| c != ' ')
+}
+
+/// The nearest non-space character after `i`.
+fn after(chars: &[char], i: usize) -> Option<char> {
+    chars[i + 1..].iter().copied().find(|&c| c != ' ')
+}
+
+/// Chinese context on the left: an ideograph or CJK punctuation, or a
+/// closing curly quote after one.
+fn cjk_before(c: Option<char>) -> bool {
+    c.is_some_and(|c| is_cjk(c) || matches!(c, '”' | '’'))
+}
+
+/// ASCII `, ; : ? ! ( )` → `，；：？！（）` in Chinese context (003
+/// `本报讯(河南日报记者 李铮 冯芸)3月17日,省委`), but not inside numbers and
+/// times (`3,000`, `12:30`), URLs (`http://`) or Latin runs (`Reuters (AP)`).
+fn fullwidth_punctuation(mut chars: Vec<char>) -> Vec<char> {
+    for i in 0..chars.len() {
+        let c = chars[i];
+        let wide = match c {
+            ',' => '，',
+            ';' => '；',
+            ':' => '：',
+            '?' => '？',
+            '!' => '！',
+            '(' => {
+                convert_bracket_pair(&mut chars, i);
+                continue;
+            }
+            ')' => {
+                // A `)` whose `(` was not on this line.
+                if cjk_before(before(&chars, i)) {
+                    chars[i] = '）';
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        let (prev, next) = (before(&chars, i), after(&chars, i));
+        let in_number = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        let in_url = c == ':' && next == Some('/');
+        let chinese = cjk_before(prev) || (next.is_some_and(is_cjk_letter) && !prev.is_some_and(is_word_letter));
+        if chinese && !in_number && !in_url {
+            chars[i] = wide;
+        }
+    }
+    chars
+}
+
+/// Converts the bracket pair opening at `open` when it stands in Chinese
+/// text: after a CJK character, or holding Chinese and not after a Latin word.
+fn convert_bracket_pair(chars: &mut [char], open: usize) {
+    let mut depth = 0usize;
+    let close = (open..chars.len()).find(|&j| {
+        match chars[j] {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        depth == 0
+    });
+    let prev = before(chars, open);
+    let inner_end = close.unwrap_or(chars.len());
+    let holds_chinese = chars[open + 1..inner_end].iter().any(|&c| is_han(c));
+    let chinese = cjk_before(prev) || (holds_chinese && !prev.is_some_and(is_word_letter));
+    if chinese {
+        chars[open] = '（';
+        if let Some(close) = close {
+            chars[close] = '）';
+        }
+    }
+}
+
+/// What a space-separated token is, for spacing repair.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Token {
+    /// One ideograph or CJK punctuation mark: the unit of letter-spacing.
+    Single,
+    /// A short run of digits, which letter-spaced lines leave whole (`14`).
+    Digits,
+    /// Anything else: a word, a name, a Latin run.
+    Word,
+}
+
+fn classify(token: &[char]) -> Token {
+    match token {
+        [c] if is_han(*c) || is_cjk_punct(*c) || is_shared_punct(*c) => Token::Single,
+        t if t.len() <= 4 && t.iter().all(char::is_ascii_digit) => Token::Digits,
+        _ => Token::Word,
+    }
+}
+
+/// Removes the spaces that OCR and PDF extraction put where Chinese has
+/// none, keeps one space between words, and leaves everything else alone.
+fn repair_spacing(chars: &[char]) -> String {
+    let mut tokens: Vec<&[char]> = Vec::new();
+    let mut gaps: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        while i < chars.len() && chars[i] != ' ' {
+            i += 1;
+        }
+        tokens.push(&chars[start..i]);
+        let gap_start = i;
+        while i < chars.len() && chars[i] == ' ' {
+            i += 1;
+        }
+        if i < chars.len() {
+            gaps.push(i - gap_start);
+        }
+    }
+    let kinds: Vec<Token> = tokens.iter().map(|t| classify(t)).collect();
+    let spaced = letter_spaced_runs(&kinds, &gaps);
+    let mut out = String::with_capacity(chars.len());
+    for (k, token) in tokens.iter().enumerate() {
+        out.extend(token.iter());
+        let Some(&gap) = gaps.get(k) else { break };
+        let (left, right) = (token[token.len() - 1], tokens[k + 1][0]);
+        let in_run = |t: usize| (t > 0 && spaced[t - 1]) || spaced.get(t).copied().unwrap_or(false);
+        let kept = if spaced[k] || joins_without_space(left, right) {
+            0
+        } else if gap > 1 && kinds[k] == Token::Single && kinds[k + 1] == Token::Single && !in_run(k) && !in_run(k + 1)
+        {
+            // Two lone ideographs far apart: leave them so, or a second
+            // pass would read them as letter-spacing.
+            gap
+        } else {
+            1
+        };
+        out.extend(std::iter::repeat_n(' ', kept));
+    }
+    out
+}
+
+/// Marks, per gap, whether it lies inside a letter-spaced run: three or
+/// more single ideographs, punctuation marks or digit groups, one space
+/// apart, at least two of them ideographs or marks.
+fn letter_spaced_runs(kinds: &[Token], gaps: &[usize]) -> Vec<bool> {
+    let mut inside = vec![false; gaps.len()];
+    let mut start = 0;
+    while start < kinds.len() {
+        let mut end = start;
+        while end + 1 < kinds.len() && kinds[end] != Token::Word && kinds[end + 1] != Token::Word && gaps[end] == 1 {
+            end += 1;
+        }
+        let singles = kinds[start..=end].iter().filter(|&&k| k == Token::Single).count();
+        if end - start >= 2 && singles >= 2 {
+            inside[start..end].iter_mut().for_each(|g| *g = true);
+        }
+        start = end + 1;
+    }
+    inside
+}
+
+/// A space beside full-width punctuation, or between an ideograph and a
+/// digit, is an extraction artefact.
+fn joins_without_space(left: char, right: char) -> bool {
+    let cjk_side = |c: char| is_han(c) || is_cjk_punct(c);
+    is_cjk_punct(left)
+        || is_cjk_punct(right)
+        || (is_shared_punct(left) && cjk_side(right))
+        || (is_shared_punct(right) && cjk_side(left))
+        || (is_han(left) && right.is_ascii_digit())
+        || (left.is_ascii_digit() && is_han(right))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize_line(s).0
+    }
+
+    #[test]
+    fn letter_spaced_ideographs_are_collapsed() {
+        // 001 line 20
+        assert_eq!(norm("第 一 时 间 选 派 14 名 县 级 干 部 、"), "第一时间选派14名县级干部、");
+        // 004 line 261
+        assert_eq!(norm("防 控 和 经 济 社 会 发 展 “ 双 胜"), "防控和经济社会发展“双胜");
+    }
+
+    #[test]
+    fn wider_gap_in_letter_spaced_line_separates_words() {
+        assert_eq!(norm("孙 亚 文   张 昕 ） 3 月 17 日 ， 省"), "孙亚文 张昕）3月17日，省");
+        assert_eq!(norm("铮   冯 芸 ） 3 月 17 日"), "铮 冯芸）3月17日");
+    }
+
+    #[test]
+    fn spaces_beside_fullwidth_punctuation_are_removed() {
+        // 001 lines 6 and 56
+        assert_eq!(norm("本报讯（记者董柏生） 我市"), "本报讯（记者董柏生）我市");
+        assert_eq!(norm("指导各县 （市） 区火线提拔 21 名"), "指导各县（市）区火线提拔21名");
+        // 004 line 173
+        assert_eq!(norm("机构改革后运转及 《中国共产党机构编制"), "机构改革后运转及《中国共产党机构编制");
+    }
+
+    #[test]
+    fn spaces_between_chinese_and_digits_are_removed() {
+        // 004 line 213
+        assert_eq!(norm("缓解。截至 2 月 25 日，我市 1101"), "缓解。截至2月25日，我市1101");
+    }
+
+    #[test]
+    fn spaces_between_words_are_kept() {
+        assert_eq!(norm("管控有效 服务有力"), "管控有效 服务有力");
+        assert_eq!(norm("本报讯（河南日报记者 李"), "本报讯（河南日报记者 李");
+        assert_eq!(norm("中华网 china.com"), "中华网 china.com");
+        assert_eq!(norm("well  known   words"), "well known words");
+    }
+
+    #[test]
+    fn ascii_punctuation_becomes_fullwidth_in_chinese_context() {
+        // 003 line 7
+        assert_eq!(
+            norm("本报讯(河南日报记者 李铮 冯芸)3月17日,省委召开"),
+            "本报讯（河南日报记者 李铮 冯芸）3月17日，省委召开"
+        );
+        assert_eq!(norm("各县(市、区)和有关部门"), "各县（市、区）和有关部门");
+        assert_eq!(norm("复工复产率达82.8%,复工"), "复工复产率达82.8%，复工");
+        assert_eq!(norm("(责任编辑:news10)"), "（责任编辑：news10）");
+    }
+
+    #[test]
+    fn ascii_punctuation_stays_in_numbers_urls_and_latin() {
+        assert_eq!(norm("2021-12-14 16:43:32"), "2021-12-14 16:43:32");
+        assert_eq!(norm("共3,000人"), "共3,000人");
+        assert_eq!(norm("见http://example.com"), "见http://example.com");
+        assert_eq!(norm("Reuters (AP), London: rain!"), "Reuters (AP), London: rain!");
+    }
+
+    #[test]
+    fn fullwidth_letters_and_digits_become_ascii() {
+        assert_eq!(norm("Ａ０２版"), "A02版");
+    }
+
+    #[test]
+    fn leading_spaces_are_an_indent() {
+        assert_eq!(normalize_line(" 本报讯"), ("本报讯".to_owned(), true));
+        assert_eq!(normalize_line("\u{3000}\u{3000}正文"), ("正文".to_owned(), true));
+        assert_eq!(normalize_line("   "), (String::new(), false));
+    }
+
+    #[test]
+    fn inner_soft_hyphens_vanish_and_a_final_one_stays() {
+        assert_eq!(norm("inter\u{AD}national"), "international");
+        assert_eq!(norm("inter\u{AD}"), "inter\u{AD}");
+    }
+
+    #[test]
+    fn kana_and_hangul_are_not_letter_spacing() {
+        assert_eq!(norm("한국 의 신문"), "한국 의 신문");
+        assert_eq!(norm("東京 は 晴れ"), "東京 は 晴れ");
+    }
+
+    #[test]
+    fn normalizing_twice_changes_nothing() {
+        for s in ["甲 乙   丙", "孙 亚 文   张 昕", "李   冯", "a ( b ) 中", "( 中 )"] {
+            let once = norm(s);
+            assert_eq!(norm(&once), once, "{s:?}");
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! Joining one line to the next: what goes where the line broke.
+//!
+//! CJK text joins with nothing (001 `有的从事` + `核酸检测`), and so do
+//! digits in CJK text (a sample's `研修班等 1` + `5 个主体班` → `15个`);
+//! Latin words join with one space; an em dash keeps no space. A Latin word
+//! split by a hyphen at the line end loses the hyphen when the evidence says
+//! it is one word, and keeps it when the evidence says compound, or when
+//! there is no evidence either way: a wrongly kept hyphen can be repaired
+//! later, a wrongly removed one cannot. `¬` and the soft hyphen mark a split
+//! word outright.
+
+use crate::rejoin::lexicon::LexiconView;
+use crate::script::{is_cjk, is_shared_punct, is_word_letter};
+use crate::trace::Trace;
+
+/// Conjunctions after a suspended hyphen, which keeps its hyphen and its
+/// space: `Auto- und Velofahrer`, `pre- and post-war`.
+pub const CONJUNCTIONS: &[&str] =
+    &["and", "or", "nor", "und", "oder", "sowie", "bzw", "bis", "et", "ou", "y", "o", "e", "en"];
+
+/// What to do with a hyphen at the end of a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hyphen {
+    /// A split word: drop the hyphen, join without space (`inter-` `national`).
+    Drop,
+    /// A compound: keep the hyphen, join without space (`EU-` `Staaten`).
+    Keep,
+    /// A suspended hyphen before a conjunction: keep it and a space.
+    Suspend,
+}
+
+/// One side of a line break: the text and whether its line is CJK text.
+#[derive(Clone, Copy)]
+pub struct Side<'a> {
+    /// The text on this side.
+    pub text: &'a str,
+    /// Whether the line it comes from is CJK text.
+    pub cjk: bool,
+}
+
+/// Appends the line `next` to `buf`, deciding what goes at the break.
+pub fn join_into(buf: &mut String, left_cjk: bool, next: Side<'_>, lexicon: &LexiconView<'_>, trace: &mut Trace) {
+    let (Some(last), Some(first)) = (buf.chars().next_back(), next.text.chars().next()) else {
+        buf.push_str(next.text);
+        return;
+    };
+    if matches!(last, '¬' | '\u{00AD}') {
+        buf.pop();
+    } else if matches!(last, '-' | '\u{2010}') && before_hyphen(buf).is_some_and(char::is_alphanumeric) {
+        match hyphen(buf, next.text, lexicon) {
+            Hyphen::Drop => {
+                buf.pop();
+            }
+            Hyphen::Keep => {}
+            Hyphen::Suspend => buf.push(' '),
+        }
+        trace.note(|| format!("rejoin: hyphen at {:?} + {:?}", tail(buf), head(next.text)));
+    } else if needs_space(last, first, left_cjk || next.cjk) {
+        buf.push(' ');
+    }
+    buf.push_str(next.text);
+}
+
+fn before_hyphen(buf: &str) -> Option<char> {
+    buf.chars().rev().nth(1)
+}
+
+fn tail(s: &str) -> &str {
+    let start = s.char_indices().rev().nth(12).map_or(0, |(i, _)| i);
+    &s[start..]
+}
+
+fn head(s: &str) -> &str {
+    let end = s.char_indices().nth(12).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// Whether a space goes between `last` and `first` at a line break.
+fn needs_space(last: char, first: char, cjk_context: bool) -> bool {
+    if is_cjk(last) || is_cjk(first) || last == '—' || first == '—' {
+        return false;
+    }
+    if cjk_context && (is_shared_punct(last) || is_shared_punct(first)) {
+        return false;
+    }
+    !(cjk_context && last.is_ascii_digit() && first.is_ascii_digit())
+}
+
+/// Decides a line-end hyphen after the word that ends `buf` (hyphen last).
+pub fn hyphen(buf: &str, next: &str, lexicon: &LexiconView<'_>) -> Hyphen {
+    let body = &buf[..buf.len() - buf.chars().next_back().map_or(0, char::len_utf8)];
+    let left_start =
+        body.char_indices().rev().take_while(|&(_, c)| is_word_letter(c)).last().map_or(body.len(), |(i, _)| i);
+    let left = &body[left_start..];
+    let right_end = next.find(|c: char| !is_word_letter(c)).unwrap_or(next.len());
+    let right = &next[..right_end];
+    // `1990-` + `91`, `pages 12-` + `15`, `well-` + `(known)`: no word to join.
+    if left.is_empty() || right.is_empty() {
+        return Hyphen::Keep;
+    }
+    if CONJUNCTIONS.contains(&right) && next[right_end..].starts_with(' ') {
+        return Hyphen::Suspend;
+    }
+    let joined = format!("{left}{right}").to_lowercase();
+    let compound = format!("{left}-{right}").to_lowercase();
+    let (as_word, as_compound) = (lexicon.word(&joined), lexicon.compound(&compound));
+    let upper = |s: &str| s.chars().all(|c| !c.is_lowercase());
+    if right.starts_with(char::is_uppercase) {
+        // `EU-` + `Staaten` is a compound; `INTER-` + `NATIONAL` in a
+        // capitals headline is a word if the word is known.
+        return if upper(left) && upper(right) && as_word > as_compound { Hyphen::Drop } else { Hyphen::Keep };
+    }
+    if as_word > 0 || as_compound > 0 {
+        return if as_word >= as_compound { Hyphen::Drop } else { Hyphen::Keep };
+    }
+    // Unknown either way: two known words make a compound, else a split word.
+    let known = |s: &str| s.chars().count() > 1 && lexicon.word(&s.to_lowercase()) > 0;
+    if known(left) && known(right) { Hyphen::Keep } else { Hyphen::Drop }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Line;
+    use crate::rejoin::lexicon::Lexicon;
+
+    fn join(left: &str, right: &str, page: &str) -> String {
+        let lines: Vec<Line> =
+            page.lines().enumerate().map(|(i, t)| Line { no: i + 1, text: t.to_owned(), indent: false }).collect();
+        let batch = Lexicon::default();
+        let view = LexiconView::new(&batch, &lines);
+        let mut buf = left.to_owned();
+        let cjk = |s: &str| crate::script::is_cjk_text(s);
+        join_into(&mut buf, cjk(left), Side { text: right, cjk: cjk(right) }, &view, &mut Trace::off());
+        buf
+    }
+
+    #[test]
+    fn cjk_lines_join_without_space() {
+        // 001 lines 41–43
+        assert_eq!(
+            join("双奋战抗击疫情一线；有的从事", "核酸检测“连轴转”", ""),
+            "双奋战抗击疫情一线；有的从事核酸检测“连轴转”"
+        );
+    }
+
+    #[test]
+    fn digits_in_cjk_text_join_without_space() {
+        assert_eq!(join("研修班等1", "5个主体班", ""), "研修班等15个主体班");
+    }
+
+    #[test]
+    fn latin_words_join_with_one_space() {
+        assert_eq!(join("the House voted", "today", ""), "the House voted today");
+        assert_eq!(join("in 1916", "12 men", ""), "in 1916 12 men");
+    }
+
+    #[test]
+    fn em_dash_keeps_no_space() {
+        assert_eq!(join("he said—", "then left", ""), "he said—then left");
+    }
+
+    #[test]
+    fn split_word_seen_whole_elsewhere_loses_its_hyphen() {
+        assert_eq!(join("the inter-", "national crisis", "international law"), "the international crisis");
+    }
+
+    #[test]
+    fn lowercase_continuation_never_seen_hyphenated_loses_its_hyphen() {
+        assert_eq!(join("the com-", "mittee met", ""), "the committee met");
+        assert_eq!(join("die Verhand-", "lungen laufen", ""), "die Verhandlungen laufen");
+    }
+
+    #[test]
+    fn compound_seen_hyphenated_elsewhere_keeps_its_hyphen() {
+        assert_eq!(join("a well-", "known man", "a well-known fact"), "a well-known man");
+    }
+
+    #[test]
+    fn two_known_words_keep_the_hyphen_when_unsure() {
+        assert_eq!(join("a well-", "known man", "well done, as known"), "a well-known man");
+    }
+
+    #[test]
+    fn uppercase_continuation_keeps_the_hyphen() {
+        assert_eq!(join("die EU-", "Staaten", ""), "die EU-Staaten");
+        assert_eq!(join("the Anglo-", "Saxon world", ""), "the Anglo-Saxon world");
+    }
+
+    #[test]
+    fn number_ranges_keep_the_hyphen() {
+        assert_eq!(join("the season 1990-", "91 was", ""), "the season 1990-91 was");
+    }
+
+    #[test]
+    fn suspended_hyphen_before_a_conjunction_keeps_hyphen_and_space() {
+        assert_eq!(join("für Auto-", "und Velofahrer", ""), "für Auto- und Velofahrer");
+        assert_eq!(join("both pre-", "and post-war", ""), "both pre- and post-war");
+    }
+
+    #[test]
+    fn not_sign_and_soft_hyphen_mark_a_split_word() {
+        assert_eq!(join("Zei¬", "tung", ""), "Zeitung");
+        assert_eq!(join("news\u{AD}", "paper", ""), "newspaper");
+    }
+
+    #[test]
+    fn capitals_headline_split_joins_when_the_word_is_known() {
+        assert_eq!(join("INTER-", "NATIONAL", "international"), "INTERNATIONAL");
+        assert_eq!(join("U-", "BOAT", ""), "U-BOAT");
+    }
+}

@@ -1,0 +1,155 @@
+//! The word forms a page or batch uses: the evidence for de-hyphenation.
+//!
+//! Whether `inter-` + `national` is one word is not a question of grammar
+//! but of usage: if `international` stands whole elsewhere in the page or
+//! batch, it is one word; if `well-known` stands hyphenated elsewhere, it is
+//! a compound. The lexicon counts, per word form, the pages it occurs on
+//! (lower-cased), leaving out the fragments of words split at line ends.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::model::Line;
+use crate::script::is_word_letter;
+
+/// Word forms and hyphenated compounds, each with the number of pages
+/// it occurs on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Lexicon {
+    words: HashMap<String, u32>,
+    compounds: HashMap<String, u32>,
+}
+
+/// Whether a line ends in a mark that splits a word over the line end.
+pub fn ends_split(text: &str) -> bool {
+    text.ends_with(['-', '\u{2010}', '¬', '\u{00AD}'])
+}
+
+impl Lexicon {
+    /// The word forms of one page, each counted once.
+    pub fn from_lines(lines: &[Line]) -> Self {
+        let mut lexicon = Lexicon::default();
+        let mut after_split = false;
+        for line in lines.iter().filter(|l| !l.is_blank()) {
+            let tokens = tokens(&line.text);
+            let split = ends_split(&line.text);
+            let n = tokens.len();
+            for (i, token) in tokens.into_iter().enumerate() {
+                let fragment = (i == 0 && after_split) || (i + 1 == n && split);
+                if fragment || token.chars().count() < 2 {
+                    continue;
+                }
+                let map = if token.contains('-') { &mut lexicon.compounds } else { &mut lexicon.words };
+                map.insert(token.to_lowercase(), 1);
+            }
+            after_split = split;
+        }
+        lexicon
+    }
+
+    /// Adds another lexicon's counts (order-free, for map-then-merge).
+    pub fn merge(&mut self, other: Lexicon) {
+        for (word, n) in other.words {
+            *self.words.entry(word).or_default() += n;
+        }
+        for (word, n) in other.compounds {
+            *self.compounds.entry(word).or_default() += n;
+        }
+    }
+
+    /// On how many pages the unhyphenated form occurs (lower case).
+    pub fn word(&self, lower: &str) -> u32 {
+        self.words.get(lower).copied().unwrap_or(0)
+    }
+
+    /// On how many pages the hyphenated form occurs (lower case).
+    pub fn compound(&self, lower: &str) -> u32 {
+        self.compounds.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Whether the lexicon holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.compounds.is_empty()
+    }
+}
+
+/// Words of a line: runs of letters, with inner hyphens and apostrophes.
+fn tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut prev = ' ';
+    for (i, c) in text.char_indices() {
+        let inner = matches!(c, '-' | '\'' | '’') && is_word_letter(prev);
+        if is_word_letter(c) || (inner && start.is_some()) {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(text[s..i].trim_end_matches(['-', '\'', '’']));
+        }
+        prev = c;
+    }
+    if let Some(s) = start {
+        out.push(text[s..].trim_end_matches(['-', '\'', '’']));
+    }
+    out
+}
+
+/// The batch's lexicon and, built only when first asked, the page's own:
+/// what rejoin consults.
+pub struct LexiconView<'a> {
+    batch: &'a Lexicon,
+    lines: &'a [Line],
+    page: OnceLock<Lexicon>,
+}
+
+impl<'a> LexiconView<'a> {
+    /// A view of the batch lexicon plus the page of `lines`.
+    pub fn new(batch: &'a Lexicon, lines: &'a [Line]) -> Self {
+        LexiconView { batch, lines, page: OnceLock::new() }
+    }
+
+    fn page(&self) -> &Lexicon {
+        self.page.get_or_init(|| Lexicon::from_lines(self.lines))
+    }
+
+    /// Pages of batch or page on which the unhyphenated form occurs.
+    pub fn word(&self, lower: &str) -> u32 {
+        match self.batch.word(lower) {
+            0 => self.page().word(lower),
+            n => n,
+        }
+    }
+
+    /// Pages of batch or page on which the hyphenated form occurs.
+    pub fn compound(&self, lower: &str) -> u32 {
+        match self.batch.compound(lower) {
+            0 => self.page().compound(lower),
+            n => n,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Line> {
+        text.lines().enumerate().map(|(i, t)| Line { no: i + 1, text: t.to_owned(), indent: false }).collect()
+    }
+
+    #[test]
+    fn split_fragments_are_not_words() {
+        let lex = Lexicon::from_lines(&lines("the inter-\nnational news\nis well-known"));
+        assert_eq!(lex.word("inter"), 0);
+        assert_eq!(lex.word("national"), 0);
+        assert_eq!(lex.word("news"), 1);
+        assert_eq!(lex.compound("well-known"), 1);
+    }
+
+    #[test]
+    fn merging_counts_pages() {
+        let mut a = Lexicon::from_lines(&lines("international"));
+        a.merge(Lexicon::from_lines(&lines("International trade")));
+        assert_eq!(a.word("international"), 2);
+        assert_eq!(a.word("trade"), 1);
+    }
+}

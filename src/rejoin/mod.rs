@@ -1,0 +1,504 @@
+//! Stage 3, rejoin: lines → paragraphs, as if the columns had never broken.
+//!
+//! Input: the normalized lines of a page, furniture lines already blanked.
+//! Output: [`Paragraph`]s in reading order: running text joined into one
+//! line each (class `Body` or `Lead`), and headline lines kept one per
+//! paragraph (class `Headline`, or `Heading` for Markdown `## `).
+//!
+//! Lines are first grouped into pieces: within a run of non-blank lines,
+//! a line continues the one before unless a paragraph visibly ends there
+//! (see [`Break`]): terminal punctuation on a line clearly shorter than the
+//! column (004 `“好”的需求。` then `会议听取了…`), a lead marker (001 line
+//! 126), an indent after a finished sentence, a closing mark (`①2`). A
+//! piece of at most four short lines without sentence punctuation, set off
+//! by blank lines or hard breaks, is a headline. Then body pieces join
+//! across blank lines when the text before the blank is an open sentence:
+//! the blank was a column or page break (001 `有的从事` ⏎⏎ `核酸检测`,
+//! 003 `实行闭环` ⏎⏎ `管理、点对点管理`) — unless the line before the blank
+//! was left short and the next opens with a quotation mark, which is how a
+//! new paragraph looks (a sample's `…管控情况` ⏎⏎ `“四个查清”。…`).
+
+mod column;
+mod join;
+pub mod lexicon;
+
+use crate::furniture::marks;
+use crate::model::{Line, ParaClass, Paragraph};
+use crate::rejoin::column::column_widths;
+use crate::rejoin::join::{Side, join_into};
+use crate::rejoin::lexicon::LexiconView;
+use crate::rules::RuleSet;
+use crate::script::{ends_sentence, is_cjk_opening_quote, is_cjk_text, is_clause_punct, line_width};
+use crate::trace::Trace;
+
+pub use join::{Hyphen, hyphen};
+pub use lexicon::Lexicon;
+
+/// Widest headline line with a comma in it (half-width units).
+const MAX_WIDE_HEADLINE: usize = 80;
+
+/// Widest headline line (half-width units): longer lines are paragraphs.
+const MAX_HEADLINE: usize = 200;
+
+/// How a line ends, for the decision whether the next line continues it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum End {
+    /// Terminal punctuation (`。`, `！”`, `.`).
+    Sentence,
+    /// Clause punctuation (`，`, `、`, `：`).
+    Clause,
+    /// No punctuation: the sentence runs on.
+    Open,
+    /// A closing mark: editor code or continuation note; the article ends.
+    Mark,
+}
+
+/// What a line is, as far as rejoining cares.
+struct LineInfo {
+    width: usize,
+    cjk: bool,
+    lead: bool,
+    heading: Option<u8>,
+    capitals: bool,
+    end: End,
+    opens_quote: bool,
+    enumerates: bool,
+}
+
+impl LineInfo {
+    fn new(line: &Line, rules: &RuleSet) -> Self {
+        let text = line.text.as_str();
+        let end = if text.is_empty() {
+            End::Open
+        } else if marks::closing_start(rules, text).is_some() {
+            End::Mark
+        } else if ends_sentence(text) {
+            End::Sentence
+        } else if text.chars().next_back().is_some_and(is_clause_punct) {
+            End::Clause
+        } else {
+            End::Open
+        };
+        LineInfo {
+            width: line_width(text),
+            cjk: is_cjk_text(text),
+            lead: rules.lead(text).is_some(),
+            heading: heading_level(text),
+            capitals: is_capitals_line(text),
+            end,
+            opens_quote: text.starts_with(is_cjk_opening_quote),
+            enumerates: enumerates(text),
+        }
+    }
+
+    /// Sentence punctuation inside the line (`。；！？`): running text.
+    fn has_sentence_punct(text: &str) -> bool {
+        text.contains(['。', '；', '！', '？'])
+    }
+
+    /// A comma inside the line: running text, unless the line is a short
+    /// one wider than its column, as headline lines may be (004 line 124
+    /// `响应党中央对广大党员的号召，习近平…`).
+    fn has_comma_in_column(&self, text: &str, column: usize) -> bool {
+        text.contains(['，', ',']) && (self.width <= column + 4 || self.width > MAX_WIDE_HEADLINE)
+    }
+}
+
+/// The level of a Markdown heading line (`## ` → 2).
+fn heading_level(text: &str) -> Option<u8> {
+    let hashes = text.bytes().take_while(|&b| b == b'#').count();
+    let rest = &text[hashes..];
+    ((1..=6).contains(&hashes) && rest.starts_with(' ') && !rest.trim().is_empty()).then_some(hashes as u8)
+}
+
+/// The text of a Markdown heading without its `#` marks.
+fn heading_text(text: &str) -> &str {
+    text.trim_start_matches('#').trim()
+}
+
+/// A Latin line in capitals (`GERMANS SEIZE`): a headline line in OCR
+/// text that has no blank lines to set headlines off.
+fn is_capitals_line(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4
+        && letters.iter().all(|c| !crate::script::is_cjk_letter(*c))
+        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
+        && !text.ends_with(',')
+}
+
+/// A line opening with an enumerator (`一、`, `（二）`, `3.`): a numbered
+/// point or subhead inside an article, not a headline.
+fn enumerates(text: &str) -> bool {
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let mut chars = text.chars().peekable();
+    let bracketed = chars.next_if(|&c| c == '（' || c == '(').is_some();
+    let mut digits = 0;
+    while chars.next_if(|&c| numeral(c)).is_some() {
+        digits += 1;
+    }
+    digits > 0
+        && match chars.next() {
+            Some('、' | '．' | '.') => !bracketed,
+            Some('）' | ')') => bracketed,
+            _ => false,
+        }
+}
+
+/// Why a new piece starts at a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Break {
+    /// First text on the page.
+    PageStart,
+    /// A blank line before it.
+    Blank,
+    /// It opens with a lead marker.
+    Lead,
+    /// It or the line before is a Markdown heading.
+    Heading,
+    /// It or the line before is a capitals headline line.
+    Capitals,
+    /// The line before ends in a closing mark.
+    Mark,
+    /// The line before ends a sentence and is short.
+    ShortSentence,
+    /// The line before ends a sentence and this one is indented.
+    Indent,
+    /// The line before is short and open, and this one opens a quotation.
+    Quote,
+}
+
+impl Break {
+    /// Whether a headline may start here: it must be set off from what
+    /// came before, not merely follow a short line.
+    fn sets_off(self) -> bool {
+        !matches!(self, Break::ShortSentence | Break::Quote)
+    }
+}
+
+/// Lines `first..=last` that read as one piece of text.
+struct Piece {
+    first: usize,
+    last: usize,
+    start: Break,
+}
+
+/// A page's lines with what rejoining needs to know of each.
+struct Layout<'a> {
+    lines: &'a [Line],
+    info: Vec<LineInfo>,
+    cols: Vec<usize>,
+}
+
+impl<'a> Layout<'a> {
+    fn new(lines: &'a [Line], rules: &RuleSet) -> Self {
+        let info: Vec<LineInfo> = lines.iter().map(|l| LineInfo::new(l, rules)).collect();
+        let cols = column_widths(&info.iter().map(|i| i.width).collect::<Vec<_>>());
+        Layout { lines, info, cols }
+    }
+
+    /// Whether line `i` fills its column (within a character; ragged Latin
+    /// columns get more room).
+    fn full(&self, i: usize) -> bool {
+        let tolerance = if self.info[i].cjk { 2 } else { (self.cols[i] / 6).max(2) };
+        self.info[i].width + tolerance >= self.cols[i]
+    }
+
+    /// Whether a piece looks like headline lines: at most four lines, none
+    /// ending in punctuation or holding a sentence, no enumerator.
+    fn headline_shaped(&self, piece: &Piece) -> bool {
+        let first = &self.info[piece.first];
+        piece.last - piece.first < 4
+            && !first.lead
+            && first.heading.is_none()
+            && !first.enumerates
+            && (piece.first..=piece.last).all(|i| {
+                let (info, text) = (&self.info[i], &self.lines[i].text);
+                info.end == End::Open
+                    && info.width <= MAX_HEADLINE
+                    && !LineInfo::has_sentence_punct(text)
+                    && !info.has_comma_in_column(text, self.cols[i])
+            })
+    }
+
+    /// Whether a piece, after a blank line, reads on from the text before:
+    /// not a lead, heading, indented line or headline.
+    fn reads_on(&self, piece: &Piece) -> bool {
+        let first = &self.info[piece.first];
+        piece.start == Break::Blank
+            && !first.lead
+            && first.heading.is_none()
+            && !self.lines[piece.first].indent
+            && !self.headline_shaped(piece)
+    }
+
+    /// What a piece is: a heading, a headline, a lead or body text.
+    fn classify(&self, piece: &Piece, next: Option<&Piece>, open_before: bool) -> ParaClass {
+        let first = &self.info[piece.first];
+        if let Some(level) = first.heading {
+            return ParaClass::Heading(level);
+        }
+        if first.lead {
+            return ParaClass::Lead;
+        }
+        let capitals = (piece.first..=piece.last).all(|i| self.info[i].capitals);
+        let set_off_before = piece.start.sets_off();
+        let set_off_after = next.is_none_or(|n| !matches!(n.start, Break::ShortSentence | Break::Quote | Break::Mark));
+        // After an open sentence and a blank line, short text is its continuation;
+        // so is a column-wide piece that the next piece reads on from.
+        let continues_before = piece.start == Break::Blank && open_before && !self.lines[piece.first].indent;
+        let continues_after = self.full(piece.last) && next.is_some_and(|n| self.reads_on(n));
+        let shaped = (self.headline_shaped(piece) && !continues_after) || capitals;
+        if shaped && set_off_before && set_off_after && !continues_before {
+            ParaClass::Headline
+        } else {
+            ParaClass::Body
+        }
+    }
+
+    /// Whether the piece before ends on a full line. A piece of one line is
+    /// a paragraph in itself (web text, or a cleaned article), never full.
+    fn ends_full(&self, before: Option<&Piece>) -> bool {
+        before.is_some_and(|p| p.last > p.first && self.full(p.last))
+    }
+
+    /// Appends the lines of a piece to `text`, deciding each line break.
+    fn append(&self, text: &mut String, piece: &Piece, view: &LexiconView<'_>, trace: &mut Trace) {
+        for i in piece.first..=piece.last {
+            let left_cjk = is_cjk_text(tail_chars(text));
+            join_into(text, left_cjk, Side { text: &self.lines[i].text, cjk: self.info[i].cjk }, view, trace);
+        }
+    }
+
+    /// The page line numbers a piece spans.
+    fn span(&self, piece: &Piece) -> (usize, usize) {
+        (self.lines[piece.first].no, self.lines[piece.last].no)
+    }
+}
+
+/// Joins a page's lines into paragraphs. `lexicon` holds the batch's word
+/// forms (it may be empty; the page's own are consulted too).
+pub fn rejoin(lines: &[Line], rules: &RuleSet, lexicon: &Lexicon, trace: &mut Trace) -> Vec<Paragraph> {
+    let layout = Layout::new(lines, rules);
+    let pieces = pieces(&layout, trace);
+    let view = LexiconView::new(lexicon, lines);
+    let mut out: Vec<Paragraph> = Vec::new();
+    for (k, piece) in pieces.iter().enumerate() {
+        let open_before = out.last().is_some_and(|p| !p.class.is_headline() && runs_on(&p.text, rules));
+        let blank_before = piece.start == Break::Blank;
+        let kind = layout.classify(piece, pieces.get(k + 1), open_before);
+        match kind {
+            ParaClass::Heading(_) => {
+                let text = heading_text(&lines[piece.first].text).to_owned();
+                out.push(Paragraph::new(text, kind, layout.span(piece), blank_before));
+            }
+            ParaClass::Headline => {
+                for (k, line) in lines[piece.first..=piece.last].iter().enumerate() {
+                    let span = (line.no, line.no);
+                    out.push(Paragraph::new(line.text.clone(), kind, span, blank_before && k == 0));
+                }
+            }
+            ParaClass::Body | ParaClass::Lead => {
+                let before = k.checked_sub(1).map(|j| &pieces[j]);
+                let quote_break = layout.info[piece.first].opens_quote && !layout.ends_full(before);
+                let after_open = kind == ParaClass::Body && blank_before && open_before;
+                if after_open && !quote_break {
+                    let last = out.last_mut().expect("an open paragraph precedes");
+                    trace.note(|| {
+                        format!(
+                            "rejoin: line {}: blank line after an open sentence: column break, joined",
+                            lines[piece.first].no
+                        )
+                    });
+                    layout.append(&mut last.text, piece, &view, trace);
+                    last.lines.1 = lines[piece.last].no;
+                } else {
+                    if after_open {
+                        trace.note(|| {
+                            format!(
+                                "rejoin: line {}: short line, then a quotation opens: new paragraph",
+                                lines[piece.first].no
+                            )
+                        });
+                    }
+                    let mut text = String::new();
+                    layout.append(&mut text, piece, &view, trace);
+                    out.push(Paragraph::new(text, kind, layout.span(piece), blank_before));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a paragraph's text runs on: no terminal punctuation and no
+/// closing mark at its end.
+fn runs_on(text: &str, rules: &RuleSet) -> bool {
+    !ends_sentence(text) && marks::closing_start(rules, text).is_none()
+}
+
+/// The last few characters of a text, enough to tell its script.
+fn tail_chars(text: &str) -> &str {
+    let start = text.char_indices().rev().nth(8).map_or(0, |(i, _)| i);
+    &text[start..]
+}
+
+/// Groups non-blank lines into pieces, breaking where a paragraph visibly ends.
+fn pieces(layout: &Layout<'_>, trace: &mut Trace) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let mut prev: Option<usize> = None;
+    let mut blank = false;
+    for (i, line) in layout.lines.iter().enumerate() {
+        if line.is_blank() {
+            blank = prev.is_some();
+            continue;
+        }
+        let start = match prev {
+            None => Some(Break::PageStart),
+            Some(_) if blank => Some(Break::Blank),
+            Some(p) => line_break(layout, p, i),
+        };
+        match (start, out.last_mut()) {
+            (None, Some(piece)) => piece.last = i,
+            (start, _) => {
+                let start = start.unwrap_or(Break::PageStart);
+                if !matches!(start, Break::PageStart | Break::Blank) {
+                    trace.note(|| format!("rejoin: line {}: new paragraph ({start:?})", line.no));
+                }
+                out.push(Piece { first: i, last: i, start });
+            }
+        }
+        prev = Some(i);
+        blank = false;
+    }
+    out
+}
+
+/// Whether a paragraph ends between the adjacent lines `p` and `i`.
+fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
+    let (a, b) = (&layout.info[p], &layout.info[i]);
+    if b.lead {
+        Some(Break::Lead)
+    } else if a.heading.is_some() || b.heading.is_some() {
+        Some(Break::Heading)
+    } else if a.capitals != b.capitals {
+        Some(Break::Capitals)
+    } else if a.end == End::Mark {
+        Some(Break::Mark)
+    } else if a.end == End::Sentence && !layout.full(p) {
+        Some(Break::ShortSentence)
+    } else if a.end == End::Sentence && layout.lines[i].indent {
+        Some(Break::Indent)
+    } else if a.end == End::Open && b.opens_quote && !layout.full(p) && a.cjk {
+        Some(Break::Quote)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn paragraphs(page: &str) -> Vec<(ParaClass, String)> {
+        let lines = normalize(page, &mut Trace::off());
+        rejoin(&lines, &RuleSet::builtin(), &Lexicon::default(), &mut Trace::off())
+            .into_iter()
+            .map(|p| (p.class, p.text))
+            .collect()
+    }
+
+    fn texts(page: &str) -> Vec<String> {
+        paragraphs(page).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn blank_line_after_open_sentence_is_column_break() {
+        // 001 lines 38–45
+        let page = "的带领医疗专家组在第一线直接负\n责全市确诊病例的救治工作，不\n双奋战抗击疫情一线；有的从事\n\n核酸检测“连轴转”，轻伤不下火\n线；有的负责病例监测结果的录\n入、汇总和反馈，每天加班到后\n半夜。\n";
+        assert_eq!(texts(page).len(), 1);
+        assert!(texts(page)[0].contains("有的从事核酸检测“连轴转”，轻伤不下火线"));
+    }
+
+    #[test]
+    fn terminal_punctuation_on_short_line_ends_paragraph() {
+        // 004 lines 332–337
+        let page = "量供应，更好地满足人民群众\n对“菜篮子”产品从“有”到\n\n“好”的需求。\n会议听取了全市重点项目\n\n建设及集中开工活动情况汇\n报。会议强调，要树牢“项目\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[0].ends_with("从“有”到“好”的需求。"));
+        assert!(texts[1].starts_with("会议听取了全市重点项目建设及集中开工"));
+    }
+
+    #[test]
+    fn terminal_punctuation_on_full_line_continues() {
+        // 001 lines 250–252
+        let page = "等生产，畅通运输通道和物流配\n送。第四，加快科技研发攻关。\n要综合多学科力量开展科研攻\n关，加大药品和疫苗研发力度，\n";
+        assert_eq!(texts(page).len(), 1);
+    }
+
+    #[test]
+    fn lead_marker_starts_a_paragraph_without_blank_line() {
+        // 001 lines 124–127
+        let page = "力，树立政法干警良好形象，同时强化法治宣传，增强全民法治\n观念，为高质量发展营造良好法治环境。①2\n 新华社北京2月23日电 统\n筹推进新冠肺炎疫情防控和经济\n";
+        let paras = paragraphs(page);
+        assert_eq!(paras.len(), 2);
+        assert_eq!(paras[1].0, ParaClass::Lead);
+        assert!(paras[1].1.starts_with("新华社北京2月23日电 统筹推进"));
+    }
+
+    #[test]
+    fn indent_after_a_finished_sentence_starts_a_paragraph() {
+        let page = "第一段写到这里为止了结束。\n　　第二段从这里开始写起来，\n然后继续写下去。\n";
+        assert_eq!(texts(page).len(), 2);
+    }
+
+    #[test]
+    fn headline_lines_are_kept_one_per_paragraph() {
+        // 004 lines 352–358
+        let page = "（下转第二版③）\n\n市政府第三十九次常务会议要求\n\n打牢农业基础 补实“三农”短板\n盯紧重点项目 夯实坚强支撑\n 本报讯（记者杨丽娜）昨日\n下午，市委副书记、市长徐衣显\n";
+        let paras = paragraphs(page);
+        let classes: Vec<ParaClass> = paras.iter().map(|p| p.0).collect();
+        assert_eq!(
+            classes,
+            [ParaClass::Body, ParaClass::Headline, ParaClass::Headline, ParaClass::Headline, ParaClass::Lead]
+        );
+        assert_eq!(paras[3].1, "盯紧重点项目 夯实坚强支撑");
+    }
+
+    #[test]
+    fn markdown_heading_loses_its_marks() {
+        let paras = paragraphs("## 市委召开专题会议\n\n本报讯（记者焦娟）3月17日下午，会议召开。\n");
+        assert_eq!(paras[0], (ParaClass::Heading(2), "市委召开专题会议".to_owned()));
+    }
+
+    #[test]
+    fn short_open_line_before_a_quotation_ends_a_paragraph() {
+        // a sample page in columns: `…管控情况` then `“四个查清”。…`
+        let page = "实现区域协查6小时落地查\n人，同步开展流调溯源，做到人\n数、人头、位置、管控情况\n“四个查清”。严控群众性聚集活\n动，倡导不聚集、不聚会、不聚\n";
+        assert_eq!(texts(page).len(), 2);
+    }
+
+    #[test]
+    fn full_line_before_a_quotation_after_blank_joins() {
+        // 004 lines 391–395
+        let page = "剂生产企业，助力项目安全复工\n建设。他强调，太焦铁路是国家\n\n“十三五”规划重点项目，要以\n“开工就是决战”的姿态，想方设\n";
+        assert!(texts(page)[0].contains("太焦铁路是国家“十三五”规划重点项目"));
+    }
+
+    #[test]
+    fn paragraph_lines_of_web_text_join_across_page_breaks() {
+        // 003 lines 17–19 and 25–27
+        let page = "一段很长的文字，学校、养老机构等特殊监管场所实行闭环\n\n管理、点对点管理，提倡非必要不出省。\n\n王凯指出，做到人数、人头、位置、管控情况\n\n“四个查清”。严控群众性聚集活动。\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[0].contains("实行闭环管理、点对点管理，"));
+    }
+
+    #[test]
+    fn rejoining_rejoined_text_changes_nothing() {
+        let page = "有的从事\n\n核酸检测。\n\n管控情况\n\n“四个查清”。\n\n本报讯（记者王）正文，\n";
+        let once = texts(page).join("\n\n");
+        assert_eq!(texts(&once).join("\n\n"), once);
+    }
+}

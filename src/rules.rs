@@ -1,0 +1,218 @@
+//! The compiled rule set: the built-in tables plus the user's `--rules` file.
+//!
+//! Input: the tables of `furniture::tables` and `segment::tables`, and
+//! optionally a TOML file of extra patterns. Output: a [`RuleSet`] of
+//! compiled regexes that the stages share read-only. A rules file lists
+//! rules as
+//!
+//! ```toml
+//! [[rule]]
+//! name = "gazette-header"        # recorded in pages.jsonl `removed`
+//! kind = "furniture"             # furniture | continuation | lead
+//! regex = '^THE ANYTOWN GAZETTE'
+//! ```
+//!
+//! A `furniture` rule removes every line it matches; a `continuation` rule
+//! removes its match at a paragraph's end (or start, with
+//! `direction = "from"`) and takes the group `page` (else the whole match)
+//! as the page reference; a `lead` rule opens an article where it matches
+//! at a paragraph's start, and its match becomes the byline.
+
+use std::path::Path;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::error::Error;
+use crate::furniture::tables::{CJK_PAGE, CONTINUATION_RULES, Direction, EDITOR_CODE, END_MARK, LINE_RULES, Place};
+use crate::segment::tables::{BYLINE, LEAD_MARKERS};
+
+/// A compiled whole-line furniture rule.
+#[derive(Clone, Debug)]
+pub struct LineMatcher {
+    /// The rule name recorded in `removed`.
+    pub name: String,
+    /// Where on the page it applies.
+    pub place: Place,
+    /// The compiled pattern.
+    pub regex: Regex,
+}
+
+/// A compiled continuation-note rule.
+#[derive(Clone, Debug)]
+pub struct ContinuationMatcher {
+    /// The rule name recorded in `removed`.
+    pub name: String,
+    /// Which way the note points.
+    pub direction: Direction,
+    /// The compiled pattern.
+    pub regex: Regex,
+}
+
+/// Every pattern the stages apply, compiled once per run.
+#[derive(Clone, Debug)]
+pub struct RuleSet {
+    /// Whole-line furniture, built-in then user rules.
+    pub lines: Vec<LineMatcher>,
+    /// Continuation notes, built-in then user rules.
+    pub continuations: Vec<ContinuationMatcher>,
+    /// Lead markers anchored at a paragraph's start, built-in then user rules.
+    pub leads: Vec<Regex>,
+    /// An editor code at a paragraph's end.
+    pub editor_code: Regex,
+    /// An end mark (`（完）`, `(责任编辑:…)`) at a paragraph's end.
+    pub end_mark: Regex,
+}
+
+impl Default for RuleSet {
+    fn default() -> Self {
+        RuleSet::builtin()
+    }
+}
+
+fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("built-in patterns are valid")
+}
+
+impl RuleSet {
+    /// The built-in rules only.
+    pub fn builtin() -> Self {
+        let lines = LINE_RULES
+            .iter()
+            .map(|r| LineMatcher { name: r.name.to_owned(), place: r.place, regex: compile(r.pattern) })
+            .collect();
+        let continuations = CONTINUATION_RULES
+            .iter()
+            .map(|r| ContinuationMatcher {
+                name: "continuation".to_owned(),
+                direction: r.direction,
+                regex: compile(&r.pattern.replace("{page}", CJK_PAGE)),
+            })
+            .collect();
+        let markers: Vec<&str> = LEAD_MARKERS.iter().map(|(_, p)| *p).collect();
+        let lead = format!(r"^(?:(?:{})(?:\s*{BYLINE})?|{BYLINE})", markers.join("|"));
+        RuleSet {
+            lines,
+            continuations,
+            leads: vec![compile(&lead)],
+            editor_code: compile(EDITOR_CODE),
+            end_mark: compile(END_MARK),
+        }
+    }
+
+    /// The built-in rules plus those of a TOML rules file.
+    pub fn with_file(path: &Path) -> Result<Self, Error> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let mut rules = RuleSet::builtin();
+        rules.add_toml(&text, path)?;
+        Ok(rules)
+    }
+
+    /// Adds the rules of a TOML document; `path` names it in errors.
+    pub fn add_toml(&mut self, text: &str, path: &Path) -> Result<(), Error> {
+        let fault = |at: usize, message: String| Error::Rules {
+            path: path.to_owned(),
+            line: text[..at.min(text.len())].matches('\n').count() + 1,
+            message,
+        };
+        let file: RulesFile =
+            toml::from_str(text).map_err(|e| fault(e.span().map_or(0, |s| s.start), e.message().to_owned()))?;
+        for rule in file.rule {
+            let at = rule.regex.span().start;
+            let anchored = match rule.kind {
+                Kind::Lead => format!("^(?:{})", rule.regex.get_ref()),
+                _ => rule.regex.get_ref().clone(),
+            };
+            let regex =
+                Regex::new(&anchored).map_err(|e| fault(at, format!("rule {:?}: bad regex: {e}", rule.name)))?;
+            match rule.kind {
+                Kind::Furniture => self.lines.push(LineMatcher { name: rule.name, place: Place::Anywhere, regex }),
+                Kind::Continuation => {
+                    self.continuations.push(ContinuationMatcher { name: rule.name, direction: rule.direction, regex })
+                }
+                Kind::Lead => self.leads.push(regex),
+            }
+        }
+        Ok(())
+    }
+
+    /// The lead marker (with its byline) that opens `text`, if any.
+    pub fn lead<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.leads.iter().find_map(|r| r.find(text)).filter(|m| !m.is_empty()).map(|m| m.as_str())
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    #[serde(default)]
+    rule: Vec<RawRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    name: String,
+    kind: Kind,
+    regex: toml::Spanned<String>,
+    #[serde(default = "default_direction")]
+    direction: Direction,
+}
+
+fn default_direction() -> Direction {
+    Direction::To
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Kind {
+    Furniture,
+    Continuation,
+    Lead,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_leads_take_the_bracketed_byline() {
+        let rules = RuleSet::builtin();
+        assert_eq!(rules.lead("本报讯（记者焦娟、郭嘉莉）3月17日下午"), Some("本报讯（记者焦娟、郭嘉莉）"));
+        assert_eq!(rules.lead("新华社北京3月17日电 中共中央"), Some("新华社北京3月17日电"));
+        assert_eq!(rules.lead("又讯（郑报全媒体记者 张昕）3月17日"), Some("又讯（郑报全媒体记者 张昕）"));
+        assert_eq!(rules.lead("WASHINGTON, March 14.—The House"), Some("WASHINGTON, March 14.—"));
+        assert_eq!(rules.lead("会议强调，要继续集中力量"), None);
+    }
+
+    #[test]
+    fn a_rules_file_adds_furniture_and_leads() {
+        let mut rules = RuleSet::builtin();
+        let toml = "[[rule]]\nname = \"gazette\"\nkind = \"furniture\"\nregex = '^THE GAZETTE'\n\n\
+                    [[rule]]\nname = \"wire\"\nkind = \"lead\"\nregex = 'WIRE:'\n";
+        rules.add_toml(toml, Path::new("r.toml")).expect("valid rules");
+        assert_eq!(rules.lines.last().map(|r| r.name.as_str()), Some("gazette"));
+        assert_eq!(rules.lead("WIRE: news"), Some("WIRE:"));
+        assert_eq!(rules.lead("news WIRE:"), None);
+    }
+
+    #[test]
+    fn a_bad_regex_names_its_line() {
+        let mut rules = RuleSet::builtin();
+        let toml = "[[rule]]\nname = \"x\"\nkind = \"furniture\"\nregex = '(unclosed'\n";
+        match rules.add_toml(toml, Path::new("r.toml")) {
+            Err(Error::Rules { line, message, .. }) => {
+                assert_eq!(line, 4);
+                assert!(message.contains("bad regex"), "{message}");
+            }
+            other => panic!("expected a rules error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_bad_kind_names_its_line() {
+        let mut rules = RuleSet::builtin();
+        let toml = "[[rule]]\nname = \"x\"\nkind = \"nonsense\"\nregex = 'a'\n";
+        assert!(matches!(rules.add_toml(toml, Path::new("r.toml")), Err(Error::Rules { line: 3, .. })));
+    }
+}

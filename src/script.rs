@@ -1,0 +1,160 @@
+//! Character classes of the scripts galley meets on a page.
+//!
+//! Every stage asks the same questions of a character: is it a Chinese
+//! ideograph, full-width punctuation, part of a Latin word, how wide does
+//! it print? They are answered here once, so that "CJK context" means the
+//! same thing in normalize, rejoin and segment.
+
+/// A Han ideograph (CJK Unified Ideographs with extensions, compatibility
+/// ideographs and `〇`).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3007}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FFFF}'
+        | '\u{30000}'..='\u{3134F}')
+}
+
+/// Hiragana or katakana (Japanese joins lines without a space, like Chinese).
+pub fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}')
+}
+
+/// A Hangul syllable or jamo (Korean separates words with spaces).
+pub fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}')
+}
+
+/// Full-width punctuation that only occurs in CJK text: `，。、；：？！（）《》「」…`.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c,
+        '\u{3001}'..='\u{3006}'
+        | '\u{3008}'..='\u{3011}'
+        | '\u{3014}'..='\u{301F}'
+        | '\u{FE10}'..='\u{FE19}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}')
+}
+
+/// Punctuation shared by CJK and Latin text whose role depends on its
+/// neighbours: curly quotes, the ellipsis, dashes and the middle dot.
+pub fn is_shared_punct(c: char) -> bool {
+    matches!(c, '\u{2018}'..='\u{201F}' | '\u{2026}' | '\u{2014}' | '\u{2015}' | '\u{00B7}')
+}
+
+/// Han or kana: text that joins across a line end without a space.
+pub fn is_cjk_letter(c: char) -> bool {
+    is_han(c) || is_kana(c)
+}
+
+/// Anything that belongs to CJK running text: ideographs, kana, full-width
+/// punctuation.
+pub fn is_cjk(c: char) -> bool {
+    is_cjk_letter(c) || is_cjk_punct(c)
+}
+
+/// A space as OCR and PDF extraction print it: ASCII space, tab,
+/// no-break space or the ideographic space U+3000.
+pub fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{00A0}' | '\u{3000}' | '\u{2002}'..='\u{200A}' | '\u{202F}')
+}
+
+/// A letter of a space-separated script (Latin, Greek, Cyrillic, Hangul…).
+pub fn is_word_letter(c: char) -> bool {
+    c.is_alphabetic() && !is_cjk_letter(c)
+}
+
+/// Terminal punctuation that can end a paragraph.
+pub fn is_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '…' | '!' | '?' | '.' | '．' | '｡')
+}
+
+/// Closing quotes and brackets that may follow terminal punctuation.
+pub fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '"' | '\'' | '）' | ')' | '」' | '』' | '》' | '】' | '〕' | ']')
+}
+
+/// Clause punctuation: a line ending in it is inside a sentence.
+pub fn is_clause_punct(c: char) -> bool {
+    matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':')
+}
+
+/// Opening quotation marks that start a quoted passage in CJK text.
+pub fn is_cjk_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '「' | '『')
+}
+
+/// Whether `text` ends a sentence: terminal punctuation, optionally followed
+/// by closing quotes or brackets (`。`, `。”`, `！）`).
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(|c: char| is_closer(c) || is_space(c)).chars().next_back().is_some_and(is_terminal)
+}
+
+/// Whether `text` ends inside a sentence: its last mark is clause
+/// punctuation, or it has no punctuation at its end at all.
+pub fn ends_open(text: &str) -> bool {
+    !ends_sentence(text)
+}
+
+/// The printed width of `c` in half-width units: CJK characters and
+/// full-width forms take two, everything else one. Shared punctuation takes
+/// two in a line of CJK text.
+pub fn width(c: char, cjk_line: bool) -> usize {
+    let wide = is_cjk(c) || is_hangul(c) || ('\u{FF01}'..='\u{FF60}').contains(&c) || c == '\u{3000}';
+    if wide || (cjk_line && is_shared_punct(c)) { 2 } else { 1 }
+}
+
+/// Whether a line is CJK text: it holds more CJK letters than word letters.
+pub fn is_cjk_text(text: &str) -> bool {
+    let (mut cjk, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        if is_cjk_letter(c) {
+            cjk += 1;
+        } else if is_word_letter(c) {
+            latin += 1;
+        }
+    }
+    cjk > 0 && cjk * 2 >= latin
+}
+
+/// The printed width of a line in half-width units.
+pub fn line_width(text: &str) -> usize {
+    let cjk = is_cjk_text(text);
+    text.chars().map(|c| width(c, cjk)).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_end_allows_closing_quotes() {
+        assert!(ends_sentence("从“有”到“好”的需求。"));
+        assert!(ends_sentence("他说：“好。”"));
+        assert!(ends_sentence("It ended."));
+        assert!(!ends_sentence("有的从事"));
+        assert!(!ends_sentence("创新方式方法，"));
+    }
+
+    #[test]
+    fn cjk_characters_print_twice_as_wide() {
+        assert_eq!(line_width("第一时间"), 8);
+        assert_eq!(line_width("14名"), 4);
+        assert_eq!(line_width("“双胜利”"), 10);
+        assert_eq!(line_width("“quoted”"), 8);
+    }
+
+    #[test]
+    fn kana_and_hangul_are_told_apart() {
+        assert!(is_kana('の'));
+        assert!(is_hangul('한'));
+        assert!(!is_han('한'));
+        assert!(is_cjk_letter('の'));
+        assert!(!is_cjk_letter('한'));
+    }
+}

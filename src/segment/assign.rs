@@ -1,0 +1,370 @@
+//! Which article each headline belongs to.
+//!
+//! PDF extraction prints a headline before its body (000, 002, 003) or
+//! after it (001, 004), and a page may mix both. Between two article
+//! bodies X and Y lies a region of headline lines; it splits into a part
+//! that heads X (printed after it), a part that heads Y (printed before
+//! it), and between them lines that head neither: orphans whose body is on
+//! another page (004 `管控有效 服务有力 … 第七场新闻发布会举行`).
+//!
+//! Evidence is the content a headline shares with a body: CJK character
+//! bigrams and Latin words, each weighted by how rare it is among the
+//! page's bodies (on a page about the epidemic, `疫情` tells nothing;
+//! `山阳区` and `五个率先` tell a lot). 001 `解放区：“334”模式…` shares
+//! `解放区` and `334` with the body before it, `山阳区：“五个率先”…`
+//! shares `山阳区` and `五个率先` with the body after it.
+//!
+//! A region is cut only between units: a run of lines (a blank line ends
+//! a run), with a kicker bound to the run it introduces (004
+//! `市政府第三十九次常务会议要求` + `打牢农业基础…`) and a subtitle naming
+//! who presided bound to the run before it. Each unit a part takes must
+//! share enough with the body on its own. Only where X's part hands over
+//! directly to Y's may the cut fall inside a unit (001 lines 392–393), at
+//! a small cost. An article takes at most one part; a dynamic programme
+//! over the page picks the cuts with the highest total score. Markdown
+//! headings (`## `) are headlines of what follows them, always.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::script::{is_cjk_letter, is_hangul};
+use crate::segment::HeadLine;
+use crate::segment::tables::{PRESIDING_WORDS, REPORTING_VERBS};
+use crate::trace::Trace;
+
+/// Weighted share of a unit's content that its body must hold.
+const MIN_SHARE: f64 = 0.3;
+
+/// Features a unit must share with its body (fewer if it has fewer).
+const MIN_SHARED: usize = 2;
+
+/// Cost of cutting inside a unit where one article's part hands over to
+/// the next one's.
+const INNER_CUT_COST: f64 = 1.0;
+
+/// Latin words too common to tell articles apart.
+const STOPWORDS: &[&str] = &[
+    "the", "and", "for", "with", "from", "that", "this", "was", "are", "his", "her", "has", "have", "not", "but",
+    "its", "der", "die", "das", "und", "les", "des", "est",
+];
+
+/// The content of a text: CJK character bigrams and Latin words, hashed.
+#[derive(Clone, Debug, Default)]
+pub struct Features(HashSet<u64>);
+
+impl Features {
+    /// Adds the features of `text`.
+    pub fn add(&mut self, text: &str) {
+        let mut prev: Option<char> = None;
+        let mut word = String::new();
+        for c in text.chars().chain(std::iter::once(' ')) {
+            let content = is_cjk_letter(c) || c.is_ascii_digit();
+            if let (Some(p), true) = (prev, content) {
+                self.0.insert(((p as u64) << 21) | c as u64);
+            }
+            prev = content.then_some(c);
+            if c.is_alphanumeric() && !is_cjk_letter(c) && !is_hangul(c) {
+                word.extend(c.to_lowercase());
+            } else if !word.is_empty() {
+                if word.chars().count() >= 3 && !STOPWORDS.contains(&word.as_str()) {
+                    let mut h = DefaultHasher::new();
+                    word.hash(&mut h);
+                    self.0.insert(h.finish() | 1 << 63);
+                }
+                word.clear();
+            }
+        }
+    }
+
+    fn of_lines(lines: &[HeadLine]) -> Features {
+        let mut features = Features::default();
+        lines.iter().for_each(|l| features.add(&l.text));
+        features
+    }
+}
+
+/// How telling each feature is: rare among the page's bodies, telling.
+struct Weights {
+    documents: HashMap<u64, u32>,
+    bodies: f64,
+}
+
+impl Weights {
+    fn new(bodies: &[Features]) -> Self {
+        let mut documents: HashMap<u64, u32> = HashMap::new();
+        for body in bodies {
+            for &f in &body.0 {
+                *documents.entry(f).or_default() += 1;
+            }
+        }
+        Weights { documents, bodies: bodies.len() as f64 }
+    }
+
+    fn weight(&self, feature: u64) -> f64 {
+        let df = self.documents.get(&feature).copied().unwrap_or(0).max(1);
+        (1.0 + self.bodies / f64::from(df)).ln()
+    }
+
+    /// Shared features, their weighted share of the head's, and the score
+    /// `shared × share`, which rewards both.
+    fn compare(&self, head: &Features, body: &Features) -> (usize, f64, f64) {
+        let total: f64 = head.0.iter().map(|&f| self.weight(f)).sum();
+        let shared: Vec<u64> = head.0.intersection(&body.0).copied().collect();
+        let weight: f64 = shared.iter().map(|&f| self.weight(f)).sum();
+        let share = if total > 0.0 { weight / total } else { 0.0 };
+        (shared.len(), share, weight * share)
+    }
+
+    /// The score of some headline lines for a body, `None` if they share
+    /// too little with it. Forced lines (Markdown headings) always score.
+    fn score(&self, lines: &[HeadLine], body: &Features, forced: bool) -> Option<f64> {
+        let head = Features::of_lines(lines);
+        let (shared, share, score) = self.compare(&head, body);
+        if forced {
+            Some(1.0 + score)
+        } else if !head.0.is_empty() && shared >= MIN_SHARED.min(head.0.len()) && share >= MIN_SHARE {
+            Some(score)
+        } else {
+            None
+        }
+    }
+}
+
+/// The units of a region, as line ranges: runs, a kicker bound to the run
+/// after it, a subtitle to the run before it, and everything after a
+/// Markdown heading bound to the heading.
+fn units(region: &[HeadLine]) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, line) in region.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if !line.run_start && line.level.is_none() => run.1 = i + 1,
+            _ => runs.push((i, i + 1)),
+        }
+    }
+    let kicker = |r: &(usize, usize)| REPORTING_VERBS.iter().any(|v| region[r.1 - 1].text.ends_with(v));
+    let presiding = |r: &(usize, usize)| PRESIDING_WORDS.iter().any(|w| region[r.0].text.contains(w));
+    let mut units: Vec<(usize, usize)> = Vec::new();
+    let mut bind_next = false;
+    for run in runs {
+        let heading_unit = units.last().is_some_and(|u| region[u.0].level.is_some());
+        let joins = region[run.0].level.is_none() && (bind_next || presiding(&run) || heading_unit);
+        match units.last_mut() {
+            Some(unit) if joins => unit.1 = run.1,
+            _ => units.push(run),
+        }
+        bind_next = kicker(&run) && !bind_next;
+    }
+    units
+}
+
+/// How a region splits: lines `..before` head the article before it, lines
+/// `after..` head the article after it, the lines between are orphans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Split {
+    /// End of the part that heads the article before.
+    pub before: usize,
+    /// Start of the part that heads the article after.
+    pub after: usize,
+}
+
+/// The candidate splits of one region with their scores.
+struct Options {
+    /// `(split, prefix score, suffix score)`; a part's score is 0 if empty.
+    splits: Vec<(Split, f64, f64)>,
+}
+
+impl Options {
+    fn new(region: &[HeadLine], before: Option<&Features>, after: Option<&Features>, weights: &Weights) -> Self {
+        let len = region.len();
+        let units = units(region);
+        let first_heading = region.iter().position(|l| l.level.is_some()).unwrap_or(len);
+        let boundary = |k: usize| units.iter().any(|u| u.0 == k || u.1 == k) || k == 0;
+        // The score of lines from..to for a body: each unit piece on its own.
+        let part = |from: usize, to: usize, body: Option<&Features>| -> Option<f64> {
+            if from == to {
+                return Some(0.0);
+            }
+            let body = body?;
+            units
+                .iter()
+                .filter(|u| u.0 < to && u.1 > from)
+                .map(|u| {
+                    let piece = &region[u.0.max(from)..u.1.min(to)];
+                    weights.score(piece, body, piece.iter().any(|l| l.level.is_some()))
+                })
+                .sum()
+        };
+        let mut splits = Vec::new();
+        for a in 0..=first_heading.min(len) {
+            for b in a..=len {
+                let heading_orphaned = b > first_heading && first_heading < len && after.is_some();
+                let inner = !boundary(a) || !boundary(b);
+                if heading_orphaned || (inner && a != b) {
+                    continue;
+                }
+                let (Some(pre), Some(suf)) = (part(0, a, before), part(b, len, after)) else { continue };
+                let cost = if inner { INNER_CUT_COST } else { 0.0 };
+                splits.push((Split { before: a, after: b }, pre - cost, suf));
+            }
+        }
+        Options { splits }
+    }
+}
+
+/// Splits each region. `regions[i]` lies before `bodies[i]`; there is one
+/// more region than bodies (the last lies after the last body).
+pub fn assign(regions: &[Vec<HeadLine>], bodies: &[Features], trace: &mut Trace) -> Vec<Split> {
+    debug_assert_eq!(regions.len(), bodies.len() + 1);
+    let weights = Weights::new(bodies);
+    // best[t]: the best total so far and the path to it, where t tells
+    // whether the body after the current region took its headline from it.
+    let mut best: [Option<(f64, Vec<Split>)>; 2] = [Some((0.0, Vec::new())), None];
+    for (i, region) in regions.iter().enumerate() {
+        let before = i.checked_sub(1).map(|k| &bodies[k]);
+        let options = Options::new(region, before, bodies.get(i), &weights);
+        let mut next: [Option<(f64, Vec<Split>)>; 2] = [None, None];
+        for (taken_before, state) in best.iter().enumerate() {
+            let Some((total, path)) = state else { continue };
+            for &(split, pre, suf) in &options.splits {
+                if split.before > 0 && taken_before == 1 {
+                    continue;
+                }
+                let taken = usize::from(split.after < region.len());
+                let value = total + pre + suf;
+                if next[taken].as_ref().is_none_or(|(v, _)| value > *v) {
+                    let mut path = path.clone();
+                    path.push(split);
+                    next[taken] = Some((value, path));
+                }
+            }
+        }
+        best = next;
+    }
+    let [untaken, taken] = best;
+    let (_, splits) = match (untaken, taken) {
+        (Some(u), Some(t)) => {
+            if t.0 > u.0 {
+                t
+            } else {
+                u
+            }
+        }
+        (Some(u), None) => u,
+        (None, Some(t)) => t,
+        (None, None) => (0.0, regions.iter().map(|r| Split { before: 0, after: r.len() }).collect()),
+    };
+    if trace.is_on() {
+        for (i, split) in splits.iter().enumerate() {
+            let before = i.checked_sub(1).map(|k| &bodies[k]);
+            trace.note(|| describe(i, &regions[i], *split, before, bodies.get(i), &weights));
+        }
+    }
+    splits
+}
+
+fn describe(
+    i: usize,
+    region: &[HeadLine],
+    split: Split,
+    before: Option<&Features>,
+    after: Option<&Features>,
+    weights: &Weights,
+) -> String {
+    let evidence = |line: &HeadLine, body: Option<&Features>| {
+        body.map_or_else(
+            || "-".to_owned(),
+            |b| format!("{:.2}", weights.compare(&Features::of_lines(std::slice::from_ref(line)), b).1),
+        )
+    };
+    let lines = |part: &[HeadLine]| {
+        part.iter()
+            .map(|l| format!("{} ({} | {})", l.text, evidence(l, before), evidence(l, after)))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    };
+    format!(
+        "segment: headline region {i}: heads the article before: [{}]; orphans: [{}]; heads the article after: [{}]",
+        lines(&region[..split.before]),
+        lines(&region[split.before..split.after]),
+        lines(&region[split.after..]),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(text: &str) -> Features {
+        let mut features = Features::default();
+        features.add(text);
+        features
+    }
+
+    fn head(text: &str) -> HeadLine {
+        HeadLine { text: text.to_owned(), level: None, run_start: true }
+    }
+
+    fn same_run(text: &str) -> HeadLine {
+        HeadLine { text: text.to_owned(), level: None, run_start: false }
+    }
+
+    #[test]
+    fn headline_goes_to_the_body_sharing_most_with_it() {
+        // 001 lines 392–393 between the 詹长松 and 原文钊 articles
+        let regions = vec![
+            vec![],
+            vec![head("解放区：“334”模式调动全民战“疫”"), same_run("山阳区：“五个率先”助力“硬核”防控")],
+            vec![],
+        ];
+        let bodies = [
+            features("解放区依托“334”楼院协商治理模式，在全区建立了疫情防控卡点，全民参与。"),
+            features("记者昨日从山阳区获悉，全面实施“五个率先”，坚持“硬核”防控。"),
+        ];
+        let splits = assign(&regions, &bodies, &mut Trace::off());
+        assert_eq!(splits[1], Split { before: 1, after: 1 });
+    }
+
+    #[test]
+    fn headline_sharing_nothing_is_an_orphan() {
+        let regions = vec![vec![], vec![head("管控有效 服务有力"), same_run("打好防疫复工双战役")], vec![]];
+        let bodies = [features("人大常委会组成督导调研组，深入各县区。"), features("市长主持召开专题会议，研究春耕。")];
+        let splits = assign(&regions, &bodies, &mut Trace::off());
+        assert_eq!(splits[1], Split { before: 0, after: 2 });
+    }
+
+    #[test]
+    fn an_article_takes_one_headline() {
+        // Both regions match the one body; the better match wins.
+        let regions = vec![vec![head("市委召开专题会议")], vec![head("市委召开疫情防控专题会议部署工作")]];
+        let bodies = [features("市委召开疫情防控专题会议，部署工作。")];
+        let splits = assign(&regions, &bodies, &mut Trace::off());
+        assert_eq!(splits[0], Split { before: 0, after: 1 });
+        assert_eq!(splits[1], Split { before: 1, after: 1 });
+    }
+
+    #[test]
+    fn kicker_takes_the_run_it_introduces() {
+        // 004 lines 354–357: the title shares little, its kicker a lot
+        let regions = vec![
+            vec![],
+            vec![
+                head("市政府第三十九次常务会议要求"),
+                head("打牢农业基础 补实“三农”短板"),
+                same_run("盯紧重点项目 夯实坚强支撑"),
+            ],
+        ];
+        let bodies = [features("市长主持召开市政府第三十九次常务会议，研究春耕和重点项目建设。")];
+        let splits = assign(&regions, &bodies, &mut Trace::off());
+        assert_eq!(splits[1], Split { before: 3, after: 3 });
+    }
+
+    #[test]
+    fn markdown_heading_heads_what_follows_even_sharing_nothing() {
+        let mut brief = head("出入政策有变");
+        brief.level = Some(3);
+        let regions = vec![vec![brief], vec![]];
+        let bodies = [features("河南18地最新返城规定来了。")];
+        let splits = assign(&regions, &bodies, &mut Trace::off());
+        assert_eq!(splits[0], Split { before: 0, after: 0 });
+    }
+}

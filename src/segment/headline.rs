@@ -1,0 +1,112 @@
+//! Kicker, title and subtitle within a headline block.
+//!
+//! A block is one or more runs of lines (a run ends at a blank line). The
+//! kicker stands first: a line ending in a reporting verb (001
+//! `习近平在…会议上强调`, 004 `市政府第三十九次常务会议要求`), or a first
+//! line clearly shorter than the rest (003 `区人大代表换届选举`). The
+//! subtitle closes the block: a run naming who presided or attended (000
+//! `葛巧红主持并讲话 李亦博作工作部署`, 001 `李克强主持 栗战书…出席`). The
+//! rest is the title; the lines of one title join with one space.
+
+use crate::script::line_width;
+use crate::segment::HeadLine;
+use crate::segment::tables::{PRESIDING_WORDS, REPORTING_VERBS};
+
+/// A first line this much narrower than the widest title line (in
+/// percent) is a kicker.
+const KICKER_MAX_PERCENT: usize = 80;
+
+/// The headline fields of one block.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Headline {
+    /// The line above the title.
+    pub kicker: Option<String>,
+    /// The main title.
+    pub title: Option<String>,
+    /// The line below the title.
+    pub subtitle: Option<String>,
+}
+
+fn joined(lines: &[&HeadLine]) -> Option<String> {
+    let text = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// Splits a headline block into kicker, title and subtitle.
+pub fn split(block: &[HeadLine]) -> Headline {
+    let mut runs: Vec<Vec<&HeadLine>> = Vec::new();
+    for line in block {
+        match runs.last_mut() {
+            Some(run) if !line.run_start && line.level.is_none() => run.push(line),
+            _ => runs.push(vec![line]),
+        }
+    }
+    let presiding = |run: &Vec<&HeadLine>| PRESIDING_WORDS.iter().any(|w| run[0].text.contains(w));
+    let subtitle_at = runs.iter().rposition(presiding).filter(|&k| k > 0).unwrap_or(runs.len());
+    let subtitle: Vec<&HeadLine> = runs[subtitle_at..].iter().flatten().copied().collect();
+    let main_runs = &runs[..subtitle_at];
+    let main: Vec<&HeadLine> = main_runs.iter().flatten().copied().collect();
+    let kicker = match main.as_slice() {
+        [first, rest @ ..] if !rest.is_empty() => {
+            let verb = REPORTING_VERBS.iter().any(|v| first.text.ends_with(v));
+            let widest = rest.iter().map(|l| line_width(&l.text)).max().unwrap_or(0);
+            let shorter = main_runs[0].len() == 1 && line_width(&first.text) * 100 < widest * KICKER_MAX_PERCENT;
+            verb || shorter
+        }
+        _ => false,
+    };
+    let (kicker, title) = if kicker { (joined(&main[..1]), joined(&main[1..])) } else { (None, joined(&main)) };
+    Headline { kicker, title, subtitle: joined(&subtitle) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(runs: &[&[&str]]) -> Vec<HeadLine> {
+        runs.iter()
+            .flat_map(|run| {
+                run.iter().enumerate().map(|(i, t)| HeadLine { text: (*t).to_owned(), level: None, run_start: i == 0 })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reporting_verb_makes_a_kicker_and_presiding_line_a_subtitle() {
+        // 001 lines 267–272
+        let h = split(&block(&[
+            &["习近平在统筹推进新冠肺炎疫情防控和经济社会发展工作部署会议上强调"],
+            &["毫不放松抓紧抓实抓细防控工作", "统筹做好经济社会发展各项工作"],
+            &["李克强主持 栗战书汪洋王沪宁赵乐际韩正出席"],
+        ]));
+        assert_eq!(h.kicker.as_deref(), Some("习近平在统筹推进新冠肺炎疫情防控和经济社会发展工作部署会议上强调"));
+        assert_eq!(h.title.as_deref(), Some("毫不放松抓紧抓实抓细防控工作 统筹做好经济社会发展各项工作"));
+        assert_eq!(h.subtitle.as_deref(), Some("李克强主持 栗战书汪洋王沪宁赵乐际韩正出席"));
+    }
+
+    #[test]
+    fn first_shorter_line_is_a_kicker() {
+        // 003 lines 35–37
+        let h = split(&block(&[&["区人大代表换届选举"], &["安伟何雄等到所在选区参加投票"]]));
+        assert_eq!(h.kicker.as_deref(), Some("区人大代表换届选举"));
+        assert_eq!(h.title.as_deref(), Some("安伟何雄等到所在选区参加投票"));
+    }
+
+    #[test]
+    fn single_line_is_the_title() {
+        let h = split(&block(&[&["我市六名战“疫”干部获火线提拔"]]));
+        assert_eq!(
+            h,
+            Headline {
+                kicker: None, title: Some("我市六名战“疫”干部获火线提拔".into()), subtitle: None
+            }
+        );
+    }
+
+    #[test]
+    fn a_lone_presiding_line_is_a_title() {
+        let h = split(&block(&[&["王凯出席"]]));
+        assert_eq!(h.title.as_deref(), Some("王凯出席"));
+        assert_eq!(h.subtitle, None);
+    }
+}

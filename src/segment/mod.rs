@@ -1,0 +1,233 @@
+//! Stage 5, segment: paragraphs → items, from the text alone.
+//!
+//! Input: the paragraphs of a page, furniture marks already turned into
+//! fields. Output: the page's items in reading order, and its orphan
+//! headlines.
+//!
+//! Body paragraphs form groups: a group ends before a lead paragraph
+//! (`本报讯`, `新华社…电`, `又讯`, a dateline), before headline lines, and
+//! after a closing mark (an editor code or continuation note). Headline
+//! lines between groups form regions, which [`assign`] splits among the
+//! groups before and after them. A group becomes an article; a group under a
+//! `###` heading with a line or two is a `brief`; a short group with
+//! neither lead nor headline is a `notice` (the boxed appeal of 001).
+
+mod assign;
+mod headline;
+pub mod tables;
+
+use crate::model::{Item, ItemKind, ParaClass, Paragraph};
+use crate::rules::RuleSet;
+use crate::segment::assign::{Features, Split, assign};
+use crate::trace::Trace;
+
+pub use headline::{Headline, split as split_headline};
+
+/// Most paragraphs a brief may have.
+const BRIEF_MAX_PARAGRAPHS: usize = 2;
+
+/// A group without lead or headline up to this size is a notice box, not an
+/// article.
+const NOTICE_MAX_PARAGRAPHS: usize = 3;
+
+/// See [`NOTICE_MAX_PARAGRAPHS`]; in characters.
+const NOTICE_MAX_CHARS: usize = 300;
+
+/// One line of a headline region.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeadLine {
+    /// The line's text.
+    pub text: String,
+    /// The level of a Markdown heading (`###` → 3).
+    pub level: Option<u8>,
+    /// Whether a blank line (or a heading) precedes it: a new run.
+    pub run_start: bool,
+}
+
+/// The paragraphs of one article body.
+#[derive(Default)]
+struct Group {
+    paragraphs: Vec<Paragraph>,
+    closed: bool,
+}
+
+/// The items and orphan headlines of a page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Segmented {
+    /// Items in reading order.
+    pub items: Vec<Item>,
+    /// Headlines whose body is not on the page.
+    pub orphans: Vec<String>,
+}
+
+/// Splits a page's paragraphs into items.
+pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -> Segmented {
+    let (regions, groups) = layout(paragraphs);
+    let bodies: Vec<Features> = groups
+        .iter()
+        .map(|g| {
+            let mut f = Features::default();
+            g.paragraphs.iter().for_each(|p| f.add(&p.text));
+            f
+        })
+        .collect();
+    let splits = assign(&regions, &bodies, trace);
+    let mut out = Segmented::default();
+    for (i, region) in regions.iter().enumerate() {
+        let Split { before, after } = splits[i];
+        if before < after {
+            let lines: Vec<&str> = region[before..after].iter().map(|l| l.text.as_str()).collect();
+            out.orphans.push(lines.join(" "));
+        }
+    }
+    for (i, group) in groups.into_iter().enumerate() {
+        let block = if splits[i + 1].before > 0 {
+            &regions[i + 1][..splits[i + 1].before]
+        } else {
+            &regions[i][splits[i].after..]
+        };
+        out.items.push(item(group, block, rules));
+    }
+    out
+}
+
+/// Lays the paragraphs out as headline regions and body groups, region
+/// first: `regions[i]` precedes `groups[i]`, and one region follows the
+/// last group.
+fn layout(paragraphs: Vec<Paragraph>) -> (Vec<Vec<HeadLine>>, Vec<Group>) {
+    let mut regions: Vec<Vec<HeadLine>> = vec![Vec::new()];
+    let mut groups: Vec<Group> = Vec::new();
+    for p in paragraphs {
+        let region = regions.last_mut().expect("one region more than groups");
+        if let ParaClass::Headline | ParaClass::Heading(_) = p.class {
+            let level = match p.class {
+                ParaClass::Heading(level) => Some(level),
+                _ => None,
+            };
+            region.push(HeadLine { run_start: p.blank_before || level.is_some(), text: p.text, level });
+            continue;
+        }
+        let starts = groups
+            .last()
+            .is_none_or(|g| !region.is_empty() || g.closed || p.class == ParaClass::Lead || p.continued_from.is_some());
+        if starts {
+            groups.push(Group::default());
+            regions.push(Vec::new());
+        }
+        let group = groups.last_mut().expect("a group was just opened");
+        group.closed |= p.closes;
+        group.paragraphs.push(p);
+    }
+    (regions, groups)
+}
+
+/// The item made of a body group and its headline block.
+fn item(group: Group, block: &[HeadLine], rules: &RuleSet) -> Item {
+    let first = &group.paragraphs[0];
+    let byline = (first.class == ParaClass::Lead).then(|| rules.lead(&first.text)).flatten().map(str::to_owned);
+    let continued_from = first.continued_from.clone();
+    let continued_to = group.paragraphs.iter().rev().find_map(|p| p.continued_to.clone());
+    let body: Vec<String> = group.paragraphs.into_iter().map(|p| p.text).collect();
+    let chars: usize = body.iter().map(|p| p.chars().count()).sum();
+    let small_heading = block.iter().any(|l| l.level.is_some_and(|level| level >= 3));
+    let kind = if small_heading && body.len() <= BRIEF_MAX_PARAGRAPHS {
+        ItemKind::Brief
+    } else if block.is_empty()
+        && byline.is_none()
+        && continued_from.is_none()
+        && body.len() <= NOTICE_MAX_PARAGRAPHS
+        && chars <= NOTICE_MAX_CHARS
+    {
+        ItemKind::Notice
+    } else {
+        ItemKind::Article
+    };
+    let Headline { kicker, title, subtitle } = headline::split(block);
+    Item { kind, kicker, title, subtitle, byline, date: None, continued_to, continued_from, body }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(text: &str, class: ParaClass, blank_before: bool) -> Paragraph {
+        Paragraph::new(text.to_owned(), class, (1, 1), blank_before)
+    }
+
+    fn body(text: &str) -> Paragraph {
+        para(text, ParaClass::Body, true)
+    }
+
+    fn lead(text: &str) -> Paragraph {
+        para(text, ParaClass::Lead, true)
+    }
+
+    fn headline(text: &str) -> Paragraph {
+        para(text, ParaClass::Headline, true)
+    }
+
+    fn run(paragraphs: Vec<Paragraph>) -> Segmented {
+        segment(paragraphs, &RuleSet::builtin(), &mut Trace::off())
+    }
+
+    #[test]
+    fn lead_marker_opens_a_new_article() {
+        let s = run(vec![lead("本报讯（记者甲）第一篇。"), body("续写。"), lead("新华社北京3月17日电 第二篇。")]);
+        assert_eq!(s.items.len(), 2);
+        assert_eq!(s.items[0].body.len(), 2);
+        assert_eq!(s.items[0].byline.as_deref(), Some("本报讯（记者甲）"));
+        assert_eq!(s.items[1].byline.as_deref(), Some("新华社北京3月17日电"));
+    }
+
+    #[test]
+    fn headline_printed_after_its_body_heads_it() {
+        // 001: body, then its headline, then the next lead
+        let s = run(vec![
+            lead("本报讯（记者董柏生）我市激励党员干部担当作为，六名干部得到火线提拔。"),
+            headline("我市六名战“疫”干部获火线提拔"),
+            lead("本报讯（记者焦娇）市委书记到监狱调研疫情防控工作。"),
+        ]);
+        assert_eq!(s.items[0].title.as_deref(), Some("我市六名战“疫”干部获火线提拔"));
+        assert_eq!(s.items[1].title, None);
+    }
+
+    #[test]
+    fn closing_mark_ends_an_article() {
+        let mut first = lead("本报讯（记者甲）会议召开。");
+        first.closes = true;
+        let s = run(vec![first, body("请广大群众监督。")]);
+        assert_eq!(s.items.len(), 2);
+        assert_eq!(s.items[1].kind, ItemKind::Notice);
+    }
+
+    #[test]
+    fn short_box_without_lead_or_headline_is_a_notice() {
+        // 001 lines 1–5
+        let s = run(vec![
+            body("请广大群众和社会各界对我市各县（市）区、各部门在防控处置疫情工作中不作为问题予以监督。"),
+            body("监督举报电话：（0391）3569278、3569290。"),
+            lead("本报讯（记者董柏生）我市激励党员干部担当作为。"),
+        ]);
+        assert_eq!(s.items[0].kind, ItemKind::Notice);
+        assert_eq!(s.items[1].kind, ItemKind::Article);
+    }
+
+    #[test]
+    fn small_heading_with_a_line_is_a_brief() {
+        // 000 lines 27–29
+        let s = run(vec![para("出入政策有变", ParaClass::Heading(3), true), body("河南18地最新返城规定来了。")]);
+        assert_eq!(s.items[0].kind, ItemKind::Brief);
+        assert_eq!(s.items[0].title.as_deref(), Some("出入政策有变"));
+    }
+
+    #[test]
+    fn unmatched_headline_is_an_orphan() {
+        let s = run(vec![
+            lead("本报讯（记者原文钊）山阳区全力控制疫情。"),
+            headline("有序做好返岗复工等人员"),
+            para("健康申报证明办理服务工作", ParaClass::Headline, false),
+        ]);
+        assert_eq!(s.orphans, ["有序做好返岗复工等人员 健康申报证明办理服务工作"]);
+        assert_eq!(s.items[0].title, None);
+    }
+}

@@ -1,0 +1,28 @@
+//! The built-in patterns of segmentation, as data: lead markers, bylines,
+//! the verbs that end a kicker and the words that mark a subtitle.
+
+/// Lead markers that open an article, each with an optional bracketed
+/// byline after it. The whole match is the article's `byline`.
+pub const LEAD_MARKERS: &[(&str, &str)] = &[
+    // 000 `本报讯（记者焦娟、郭嘉莉）`; `本报北京3月17日讯`.
+    ("local-news", r"本报(?:[^\s，。、（(]{0,12}?\d{1,2}月\d{1,2}日)?讯"),
+    // 003 `又讯(郑报全媒体记者 张昕)`.
+    ("follow-up", r"又讯"),
+    // 000 `新华社北京3月17日电`.
+    ("agency", r"(?:新华社|中新社|中新网|人民网|央视网|新华网|中国新闻社)[^\s，。、]{0,12}?\d{1,2}月\d{1,2}日电"),
+    // A dateline: `WASHINGTON, March 14.—`, `PARIS, March 14 (AP) —`.
+    (
+        "dateline",
+        r"[A-Z][A-Z.' -]{2,30},\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\.?\s*(?:\([^)]{1,30}\))?\s*[-—–]+",
+    ),
+];
+
+/// A bracketed byline after a lead marker, or opening a paragraph on its
+/// own: `（记者焦娟、郭嘉莉）`, `(河南日报记者 李铮 冯芸)`.
+pub const BYLINE: &str = r"[（(][^（）()]{0,40}?(?:记者|通讯员|特约|电)[^（）()]{0,40}[）)]";
+
+/// Verbs that end a kicker line: `…会议上强调`, `…要求`.
+pub const REPORTING_VERBS: &[&str] = &["强调", "要求", "提出", "指出", "表示", "宣布", "希望", "透露"];
+
+/// Words that mark a subtitle naming who presided or attended.
+pub const PRESIDING_WORDS: &[&str] = &["主持", "出席"];

@@ -66,11 +66,20 @@ pub struct Line {
     pub no: usize,
     /// The normalized text, without leading or trailing spaces.
     pub text: String,
-    /// Whether the line was indented (leading spaces or U+3000).
+    /// Whether the line was indented (leading spaces or U+3000) beyond
+    /// the page's margin.
     pub indent: bool,
+    /// Whether a space ended the line: a word gap at the line break
+    /// (a sample's `本报讯（郑报全媒体记者 ` ⏎ `孙亚文`).
+    pub spaced_end: bool,
 }
 
 impl Line {
+    /// A line with no layout marks.
+    pub fn new(no: usize, text: impl Into<String>) -> Self {
+        Line { no, text: text.into(), indent: false, spaced_end: false }
+    }
+
     /// Whether the line is blank.
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()

@@ -27,25 +27,40 @@ use crate::trace::Trace;
 const SOFT_HYPHEN: char = '\u{00AD}';
 
 /// Normalizes every line of a page; blank lines stay, with empty text.
+///
+/// Spaces at the start and end of a line are layout, not text: an indent,
+/// or the word gap at a line break. A page whose lines mostly carry them
+/// (an OCR margin, padded lines) says nothing by them, and they are dropped.
 pub fn normalize(page: &str, trace: &mut Trace) -> Vec<Line> {
-    page.split('\n')
+    let raw: Vec<&str> = page.split('\n').collect();
+    let filled = raw.iter().filter(|r| !r.trim_matches(is_space).is_empty());
+    let (mut lines, mut leading, mut trailing) = (0usize, 0usize, 0usize);
+    for r in filled {
+        lines += 1;
+        leading += usize::from(r.starts_with(is_space));
+        trailing += usize::from(r.ends_with(is_space));
+    }
+    let (margin, padded) = (leading * 2 > lines, trailing * 2 > lines);
+    raw.iter()
         .enumerate()
         .map(|(i, raw)| {
-            let (text, indent) = normalize_line(raw);
+            let text = normalize_line(raw);
             if trace.is_on() && raw.trim_matches(is_space) != text {
                 trace.note(|| format!("normalize: line {}: {:?} → {text:?}", i + 1, raw.trim_matches(is_space)));
             }
-            Line { no: i + 1, text, indent }
+            let filled = !text.is_empty();
+            let indent = filled && !margin && raw.starts_with(is_space);
+            let spaced_end = filled && !padded && raw.ends_with(is_space);
+            Line { no: i + 1, text, indent, spaced_end }
         })
         .collect()
 }
 
-/// Normalizes one line; also tells whether it was indented.
-pub fn normalize_line(raw: &str) -> (String, bool) {
-    let indent = raw.starts_with(is_space) && !raw.trim_matches(is_space).is_empty();
+/// Normalizes one line, leading and trailing spaces dropped.
+pub fn normalize_line(raw: &str) -> String {
     let trimmed = raw.trim_matches(is_space);
     if trimmed.is_empty() {
-        return (String::new(), false);
+        return String::new();
     }
     let nfc: String = match is_nfc_quick(trimmed.chars()) {
         IsNormalized::Yes => trimmed.to_owned(),
@@ -53,7 +68,7 @@ pub fn normalize_line(raw: &str) -> (String, bool) {
     };
     let chars = map_chars(&nfc);
     let chars = fullwidth_punctuation(chars);
-    (repair_spacing(&chars), indent)
+    repair_spacing(&chars)
 }
 
 /// Full-width Latin letters and digits to ASCII, every kind of space to
@@ -215,9 +230,11 @@ fn repair_spacing(chars: &[char]) -> String {
 
 /// Marks, per gap, whether it lies inside a letter-spaced run: three or
 /// more single ideographs, punctuation marks or digit groups, one space
-/// apart, at least two of them ideographs or marks.
+/// apart, at least two of them ideographs or marks. In a line that has
+/// such a run, a run of two is letter-spaced too (a sample's
+/// `亚 文   张 昕 ） 3 月 17 日` → `亚文 张昕）3月17日`).
 fn letter_spaced_runs(kinds: &[Token], gaps: &[usize]) -> Vec<bool> {
-    let mut inside = vec![false; gaps.len()];
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
     let mut start = 0;
     while start < kinds.len() {
         let mut end = start;
@@ -225,10 +242,16 @@ fn letter_spaced_runs(kinds: &[Token], gaps: &[usize]) -> Vec<bool> {
             end += 1;
         }
         let singles = kinds[start..=end].iter().filter(|&&k| k == Token::Single).count();
-        if end - start >= 2 && singles >= 2 {
-            inside[start..end].iter_mut().for_each(|g| *g = true);
-        }
+        runs.push((start, end, singles));
         start = end + 1;
+    }
+    let spaced_line = runs.iter().any(|&(s, e, singles)| e - s >= 2 && singles >= 2);
+    let mut inside = vec![false; gaps.len()];
+    for (s, e, singles) in runs {
+        let spaced = (e - s >= 2 || (spaced_line && e > s)) && singles >= 2;
+        if spaced {
+            inside[s..e].iter_mut().for_each(|g| *g = true);
+        }
     }
     inside
 }
@@ -250,7 +273,7 @@ mod tests {
     use super::*;
 
     fn norm(s: &str) -> String {
-        normalize_line(s).0
+        normalize_line(s)
     }
 
     #[test]
@@ -265,6 +288,13 @@ mod tests {
     fn wider_gap_in_letter_spaced_line_separates_words() {
         assert_eq!(norm("孙 亚 文   张 昕 ） 3 月 17 日 ， 省"), "孙亚文 张昕）3月17日，省");
         assert_eq!(norm("铮   冯 芸 ） 3 月 17 日"), "铮 冯芸）3月17日");
+    }
+
+    #[test]
+    fn a_pair_in_a_letter_spaced_line_is_letter_spaced_too() {
+        assert_eq!(norm("亚 文   张 昕 ） 3 月 17 日 ， 省"), "亚文 张昕）3月17日，省");
+        assert_eq!(norm("新 华 社 北 京 3 月 17 日 电   中 共"), "新华社北京3月17日电 中共");
+        assert_eq!(norm("王 凯"), "王 凯");
     }
 
     #[test]
@@ -315,11 +345,20 @@ mod tests {
         assert_eq!(norm("Ａ０２版"), "A02版");
     }
 
+    fn layout(page: &str) -> Vec<(bool, bool)> {
+        normalize(page, &mut Trace::off()).iter().map(|l| (l.indent, l.spaced_end)).collect()
+    }
+
     #[test]
-    fn leading_spaces_are_an_indent() {
-        assert_eq!(normalize_line(" 本报讯"), ("本报讯".to_owned(), true));
-        assert_eq!(normalize_line("\u{3000}\u{3000}正文"), ("正文".to_owned(), true));
-        assert_eq!(normalize_line("   "), (String::new(), false));
+    fn leading_spaces_are_an_indent_and_trailing_ones_a_word_gap() {
+        let page = "甲\n 本报讯\n记者 \n乙\n\u{3000}\u{3000}正文\n   ";
+        let expected = [(false, false), (true, false), (false, true), (false, false), (true, false), (false, false)];
+        assert_eq!(layout(page), expected);
+    }
+
+    #[test]
+    fn a_margin_on_most_lines_is_no_indent() {
+        assert_eq!(layout("  a\n  b\nc \n"), [(false, false), (false, false), (false, true), (false, false)]);
     }
 
     #[test]

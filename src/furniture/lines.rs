@@ -12,6 +12,7 @@
 use regex::Captures;
 
 use crate::context::BatchContext;
+use crate::furniture::marks;
 use crate::furniture::tables::{EDGE_LINES, MAX_FURNITURE_WIDTH, Place, TOP_LINES};
 use crate::model::{Line, Removal};
 use crate::rules::RuleSet;
@@ -56,7 +57,11 @@ pub fn strip_lines(
         if let Some((rule, caps)) = hit {
             date = date.or_else(|| iso_date(&caps));
             taken[i] = Some(rule.name.clone());
-        } else if edge && ctx.repeats_at_edge(text) {
+        } else if edge
+            && standalone(lines, i)
+            && marks::closing_start(rules, text).is_none()
+            && ctx.repeats_at_edge(text)
+        {
             taken[i] = Some("repeated-edge".to_owned());
         }
     }
@@ -71,6 +76,14 @@ pub fn strip_lines(
         }
     }
     date
+}
+
+/// Whether line `i` stands alone: no text line directly above or below it
+/// (a running header does; the first line of a box that happens to repeat
+/// does not).
+fn standalone(lines: &[Line], i: usize) -> bool {
+    let blank = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(Line::is_blank);
+    blank(i.checked_sub(1)) && blank(Some(i + 1))
 }
 
 /// Channel labels beside chrome lines, and titles printed twice.

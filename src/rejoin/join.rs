@@ -10,7 +10,7 @@
 //! word outright.
 
 use crate::rejoin::lexicon::LexiconView;
-use crate::script::{is_cjk, is_shared_punct, is_word_letter};
+use crate::script::{is_cjk, is_cjk_punct, is_shared_punct, is_word_letter};
 use crate::trace::Trace;
 
 /// Conjunctions after a suspended hyphen, which keeps its hyphen and its
@@ -39,7 +39,17 @@ pub struct Side<'a> {
 }
 
 /// Appends the line `next` to `buf`, deciding what goes at the break.
-pub fn join_into(buf: &mut String, left_cjk: bool, next: Side<'_>, lexicon: &LexiconView<'_>, trace: &mut Trace) {
+/// `gap` tells that the page printed a space at the break (a trailing
+/// space, or a leading one after an open line): a word gap even in CJK
+/// text (a sample's `记者 ` ⏎ `孙亚文` → `记者 孙亚文`).
+pub fn join_into(
+    buf: &mut String,
+    left_cjk: bool,
+    next: Side<'_>,
+    gap: bool,
+    lexicon: &LexiconView<'_>,
+    trace: &mut Trace,
+) {
     let (Some(last), Some(first)) = (buf.chars().next_back(), next.text.chars().next()) else {
         buf.push_str(next.text);
         return;
@@ -55,7 +65,7 @@ pub fn join_into(buf: &mut String, left_cjk: bool, next: Side<'_>, lexicon: &Lex
             Hyphen::Suspend => buf.push(' '),
         }
         trace.note(|| format!("rejoin: hyphen at {:?} + {:?}", tail(buf), head(next.text)));
-    } else if needs_space(last, first, left_cjk || next.cjk) {
+    } else if gap && !is_cjk_punct(last) && !is_cjk_punct(first) || needs_space(last, first, left_cjk || next.cjk) {
         buf.push(' ');
     }
     buf.push_str(next.text);
@@ -125,13 +135,12 @@ mod tests {
     use crate::rejoin::lexicon::Lexicon;
 
     fn join(left: &str, right: &str, page: &str) -> String {
-        let lines: Vec<Line> =
-            page.lines().enumerate().map(|(i, t)| Line { no: i + 1, text: t.to_owned(), indent: false }).collect();
+        let lines: Vec<Line> = page.lines().enumerate().map(|(i, t)| Line::new(i + 1, t)).collect();
         let batch = Lexicon::default();
         let view = LexiconView::new(&batch, &lines);
         let mut buf = left.to_owned();
         let cjk = |s: &str| crate::script::is_cjk_text(s);
-        join_into(&mut buf, cjk(left), Side { text: right, cjk: cjk(right) }, &view, &mut Trace::off());
+        join_into(&mut buf, cjk(left), Side { text: right, cjk: cjk(right) }, false, &view, &mut Trace::off());
         buf
     }
 
@@ -153,6 +162,18 @@ mod tests {
     fn latin_words_join_with_one_space() {
         assert_eq!(join("the House voted", "today", ""), "the House voted today");
         assert_eq!(join("in 1916", "12 men", ""), "in 1916 12 men");
+    }
+
+    #[test]
+    fn a_printed_gap_at_the_break_is_kept_in_cjk_text() {
+        let (batch, lines) = (Lexicon::default(), Vec::new());
+        let view = LexiconView::new(&batch, &lines);
+        let mut buf = "本报讯（郑报全媒体记者".to_owned();
+        join_into(&mut buf, true, Side { text: "孙亚文 张昕）", cjk: true }, true, &view, &mut Trace::off());
+        assert_eq!(buf, "本报讯（郑报全媒体记者 孙亚文 张昕）");
+        let mut buf = "各县（市）".to_owned();
+        join_into(&mut buf, true, Side { text: "区", cjk: true }, true, &view, &mut Trace::off());
+        assert_eq!(buf, "各县（市）区");
     }
 
     #[test]

@@ -133,7 +133,7 @@ mod tests {
     use super::*;
 
     fn lines(text: &str) -> Vec<Line> {
-        text.lines().enumerate().map(|(i, t)| Line { no: i + 1, text: t.to_owned(), indent: false }).collect()
+        text.lines().enumerate().map(|(i, t)| Line::new(i + 1, t)).collect()
     }
 
     #[test]

@@ -19,12 +19,14 @@
 //! new paragraph looks (a sample's `…管控情况` ⏎⏎ `“四个查清”。…`).
 
 mod column;
+mod enumerator;
 mod join;
 pub mod lexicon;
 
 use crate::furniture::marks;
 use crate::model::{Line, ParaClass, Paragraph};
 use crate::rejoin::column::column_widths;
+use crate::rejoin::enumerator::{Point, point};
 use crate::rejoin::join::{Side, join_into};
 use crate::rejoin::lexicon::LexiconView;
 use crate::rules::RuleSet;
@@ -62,7 +64,7 @@ struct LineInfo {
     capitals: bool,
     end: End,
     opens_quote: bool,
-    enumerates: bool,
+    point: Option<Point>,
 }
 
 impl LineInfo {
@@ -87,7 +89,7 @@ impl LineInfo {
             capitals: is_capitals_line(text),
             end,
             opens_quote: text.starts_with(is_cjk_opening_quote),
-            enumerates: enumerates(text),
+            point: point(text),
         }
     }
 
@@ -126,24 +128,6 @@ fn is_capitals_line(text: &str) -> bool {
         && !text.ends_with(',')
 }
 
-/// A line opening with an enumerator (`一、`, `（二）`, `3.`): a numbered
-/// point or subhead inside an article, not a headline.
-fn enumerates(text: &str) -> bool {
-    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
-    let mut chars = text.chars().peekable();
-    let bracketed = chars.next_if(|&c| c == '（' || c == '(').is_some();
-    let mut digits = 0;
-    while chars.next_if(|&c| numeral(c)).is_some() {
-        digits += 1;
-    }
-    digits > 0
-        && match chars.next() {
-            Some('、' | '．' | '.') => !bracketed,
-            Some('）' | ')') => bracketed,
-            _ => false,
-        }
-}
-
 /// Why a new piece starts at a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Break {
@@ -165,6 +149,9 @@ enum Break {
     Indent,
     /// The line before is short and open, and this one opens a quotation.
     Quote,
+    /// The line before ends a sentence, and this one opens the next
+    /// numbered point after the one its paragraph opened with.
+    NextPoint,
 }
 
 impl Break {
@@ -210,7 +197,7 @@ impl<'a> Layout<'a> {
         piece.last - piece.first < 4
             && !first.lead
             && first.heading.is_none()
-            && !first.enumerates
+            && first.point.is_none()
             && (piece.first..=piece.last).all(|i| {
                 let (info, text) = (&self.info[i], &self.lines[i].text);
                 info.end == End::Open
@@ -261,11 +248,24 @@ impl<'a> Layout<'a> {
         before.is_some_and(|p| p.last > p.first && self.full(p.last))
     }
 
-    /// Appends the lines of a piece to `text`, deciding each line break.
-    fn append(&self, text: &mut String, piece: &Piece, view: &LexiconView<'_>, trace: &mut Trace) {
+    /// Appends the lines of a piece to `text`, deciding each line break;
+    /// `before` is the line that ended `text`, if any.
+    fn append(
+        &self,
+        text: &mut String,
+        piece: &Piece,
+        before: Option<usize>,
+        view: &LexiconView<'_>,
+        trace: &mut Trace,
+    ) {
+        let mut prev = before;
         for i in piece.first..=piece.last {
             let left_cjk = is_cjk_text(tail_chars(text));
-            join_into(text, left_cjk, Side { text: &self.lines[i].text, cjk: self.info[i].cjk }, view, trace);
+            let line = &self.lines[i];
+            let gap =
+                prev.is_some_and(|p| self.lines[p].spaced_end || (line.indent && self.info[p].end != End::Sentence));
+            join_into(text, left_cjk, Side { text: &line.text, cjk: self.info[i].cjk }, gap, view, trace);
+            prev = Some(i);
         }
     }
 
@@ -309,7 +309,7 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, lexicon: &Lexicon, trace: &mut Tr
                             lines[piece.first].no
                         )
                     });
-                    layout.append(&mut last.text, piece, &view, trace);
+                    layout.append(&mut last.text, piece, before.map(|b| b.last), &view, trace);
                     last.lines.1 = lines[piece.last].no;
                 } else {
                     if after_open {
@@ -321,7 +321,7 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, lexicon: &Lexicon, trace: &mut Tr
                         });
                     }
                     let mut text = String::new();
-                    layout.append(&mut text, piece, &view, trace);
+                    layout.append(&mut text, piece, None, &view, trace);
                     out.push(Paragraph::new(text, kind, layout.span(piece), blank_before));
                 }
             }
@@ -347,16 +347,34 @@ fn pieces(layout: &Layout<'_>, trace: &mut Trace) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     let mut prev: Option<usize> = None;
     let mut blank = false;
+    // The numbered point the current paragraph opened with.
+    let mut opened: Option<Point> = None;
     for (i, line) in layout.lines.iter().enumerate() {
         if line.is_blank() {
             blank = prev.is_some();
             continue;
         }
+        let here = layout.info[i].point;
         let start = match prev {
             None => Some(Break::PageStart),
-            Some(_) if blank => Some(Break::Blank),
-            Some(p) => line_break(layout, p, i),
+            Some(p) if blank => {
+                let runs_on = layout.info[p].end != End::Sentence;
+                opened = here.or(opened.filter(|_| runs_on));
+                Some(Break::Blank)
+            }
+            Some(p) => {
+                let next_point = matches!((opened, here), (Some((s, n)), Some((t, m))) if s == t && m == n + 1);
+                let found = line_break(layout, p, i)
+                    .or((next_point && layout.info[p].end == End::Sentence).then_some(Break::NextPoint));
+                if found.is_some() {
+                    opened = here;
+                }
+                found
+            }
         };
+        if prev.is_none() {
+            opened = here;
+        }
         match (start, out.last_mut()) {
             (None, Some(piece)) => piece.last = i,
             (start, _) => {
@@ -451,6 +469,18 @@ mod tests {
     fn indent_after_a_finished_sentence_starts_a_paragraph() {
         let page = "第一段写到这里为止了结束。\n　　第二段从这里开始写起来，\n然后继续写下去。\n";
         assert_eq!(texts(page).len(), 2);
+    }
+
+    #[test]
+    fn next_numbered_point_after_a_full_line_starts_a_paragraph() {
+        // a sample page in columns: `三要…` then, after a full line, `四要…`
+        let page = "三要发挥哨点功能。把基层医疗\n卫生机构疫情防控责任落实到人，\n切实做到责任落实、功能彰显。\n四要加法减法并用。针对隐匿传\n播的特点，加强核酸检测筛查，\n";
+        let points = texts(page);
+        assert_eq!(points.len(), 2, "{points:?}");
+        assert!(points[1].starts_with("四要"));
+        // 001 lines 258–259: `第六，` inside a paragraph that opened otherwise
+        let page = "同有关国家分享防疫经验，加强抗\n病毒药物及疫苗研发国际合作。\n第六，提高新闻舆论工作有效\n性。要继续作好党中央重大决策\n";
+        assert_eq!(texts(page).len(), 1);
     }
 
     #[test]

@@ -42,6 +42,10 @@ const MIN_SHARED: usize = 2;
 /// the next one's.
 const INNER_CUT_COST: f64 = 1.0;
 
+/// How many times more each side of a cut inside a unit must share with
+/// its own body than with the other.
+const INNER_CUT_LEAN: f64 = 2.0;
+
 /// Latin words too common to tell articles apart.
 const STOPWORDS: &[&str] = &[
     "the", "and", "for", "with", "from", "that", "this", "was", "are", "his", "her", "has", "have", "not", "but",
@@ -194,6 +198,14 @@ impl Options {
                 })
                 .sum()
         };
+        // A cut inside a unit needs each side to lean clearly to its body.
+        let leans = |piece: &[HeadLine], to: Option<&Features>, from: Option<&Features>| match (to, from) {
+            (Some(to), Some(from)) => {
+                let head = Features::of_lines(piece);
+                weights.compare(&head, to).1 >= INNER_CUT_LEAN * weights.compare(&head, from).1
+            }
+            _ => false,
+        };
         let mut splits = Vec::new();
         for a in 0..=first_heading.min(len) {
             for b in a..=len {
@@ -201,6 +213,12 @@ impl Options {
                 let inner = !boundary(a) || !boundary(b);
                 if heading_orphaned || (inner && a != b) {
                     continue;
+                }
+                if let Some(unit) = units.iter().find(|u| u.0 < a && a < u.1) {
+                    let (head, tail) = (&region[unit.0..a], &region[a..unit.1]);
+                    if !leans(head, before, after) || !leans(tail, after, before) {
+                        continue;
+                    }
                 }
                 let (Some(pre), Some(suf)) = (part(0, a, before), part(b, len, after)) else { continue };
                 let cost = if inner { INNER_CUT_COST } else { 0.0 };

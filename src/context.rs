@@ -40,6 +40,7 @@ pub struct PageFacts {
 /// The facts of many pages, merged.
 #[derive(Clone, Debug, Default)]
 pub struct Facts {
+    pages: u32,
     lexicon: Lexicon,
     edges: HashMap<String, u32>,
     boxes: HashMap<u64, u32>,
@@ -48,6 +49,7 @@ pub struct Facts {
 impl Facts {
     /// Adds one page's facts.
     pub fn with_page(mut self, page: PageFacts) -> Self {
+        self.pages += 1;
         self.lexicon.merge(page.lexicon);
         for key in page.edges {
             *self.edges.entry(key).or_default() += 1;
@@ -60,6 +62,7 @@ impl Facts {
 
     /// Merges the facts of two sets of pages.
     pub fn merge(mut self, other: Facts) -> Self {
+        self.pages += other.pages;
         self.lexicon.merge(other.lexicon);
         for (key, n) in other.edges {
             *self.edges.entry(key).or_default() += n;
@@ -70,11 +73,16 @@ impl Facts {
         self
     }
 
-    /// The context these facts establish.
+    /// The context these facts establish. A running header repeats on
+    /// [`MIN_EDGE_PAGES`] pages with its numbers changing (date, page), or,
+    /// all text, on at least half the pages: a headline that several pages
+    /// happen to start with is neither.
     pub fn into_context(self) -> BatchContext {
+        let pages = self.pages;
+        let header = |key: &String, n: u32| n >= MIN_EDGE_PAGES && (key.contains('#') || n * 2 >= pages);
         BatchContext {
             lexicon: self.lexicon,
-            edges: self.edges.into_iter().filter(|&(_, n)| n >= MIN_EDGE_PAGES).map(|(k, _)| k).collect(),
+            edges: self.edges.into_iter().filter(|(k, n)| header(k, *n)).map(|(k, _)| k).collect(),
             boxes: self.boxes.into_iter().filter(|&(_, n)| n >= MIN_BOX_PAGES).map(|(k, _)| k).collect(),
         }
     }
@@ -104,8 +112,7 @@ impl BatchContext {
 /// The key under which a header line repeats: digits and weekday numerals
 /// masked, a run of them as one (`晨报 2021年12月6日 星期一` and `晨报 2021年1月7日 星期二` are
 /// one header), spaces and case ignored. `None` for lines that cannot be
-/// headers: long lines, sentences, Markdown headings, lines that are all
-/// text and no number yet long enough to be a headline.
+/// headers: long lines, sentences, Markdown headings.
 pub fn edge_key(line: &str) -> Option<String> {
     let plausible =
         line_width(line) <= MAX_EDGE_WIDTH && !line.starts_with('#') && !line.contains(['。', '；', '！', '？']);
@@ -128,7 +135,7 @@ pub fn edge_key(line: &str) -> Option<String> {
             key.extend(c.to_lowercase());
         }
     }
-    (key.contains('#') || key.chars().count() <= 16).then_some(key)
+    Some(key)
 }
 
 /// The key under which a box repeats: its letters and digits only, so
@@ -178,6 +185,20 @@ mod tests {
     fn sentences_and_headings_are_never_edge_lines() {
         assert_eq!(edge_key("会议强调，要继续。"), None);
         assert_eq!(edge_key("## 标题"), None);
-        assert_eq!(edge_key("一个相当长而且没有任何数字的标题行在这里"), None);
+    }
+
+    #[test]
+    fn headline_heading_some_pages_is_no_header() {
+        let page_with = |line: &str| page(&[line], &[]);
+        let mut facts = Facts::default();
+        for _ in 0..3 {
+            facts = facts.with_page(page_with("区人大代表换届选举"));
+        }
+        for _ in 0..7 {
+            facts = facts.with_page(page_with("别的标题"));
+        }
+        let ctx = facts.into_context();
+        assert!(!ctx.repeats_at_edge("区人大代表换届选举"));
+        assert!(ctx.repeats_at_edge("别的标题"));
     }
 }

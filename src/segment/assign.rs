@@ -27,13 +27,18 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use crate::script::{is_cjk_letter, is_hangul};
+use crate::script::{is_cjk_letter, is_hangul, line_width};
 use crate::segment::HeadLine;
-use crate::segment::tables::{PRESIDING_WORDS, REPORTING_VERBS};
+use crate::segment::headline::{KICKER_MAX_PERCENT, names_presider};
+use crate::segment::tables::REPORTING_VERBS;
 use crate::trace::Trace;
 
 /// Weighted share of a unit's content that its body must hold.
-const MIN_SHARE: f64 = 0.3;
+const MIN_SHARE: f64 = 0.15;
+
+/// Weighted share that lets a unit join a part against the structure (a
+/// second headline block for one article).
+const STRONG_SHARE: f64 = 0.75;
 
 /// Features a unit must share with its body (fewer if it has fewer).
 const MIN_SHARED: usize = 2;
@@ -42,9 +47,9 @@ const MIN_SHARED: usize = 2;
 /// the next one's.
 const INNER_CUT_COST: f64 = 1.0;
 
-/// How many times more each side of a cut inside a unit must share with
-/// its own body than with the other.
-const INNER_CUT_LEAN: f64 = 2.0;
+/// How many times more a unit must share with its own body than with the
+/// other neighbour to lean to it (for a second unit, or a cut inside one).
+const LEAN: f64 = 2.0;
 
 /// Latin words too common to tell articles apart.
 const STOPWORDS: &[&str] = &[
@@ -119,6 +124,11 @@ impl Weights {
         (shared.len(), share, weight * share)
     }
 
+    /// The weighted share of some headline lines' content found in a body.
+    fn share(&self, lines: &[HeadLine], body: &Features) -> f64 {
+        self.compare(&Features::of_lines(lines), body).1
+    }
+
     /// The score of some headline lines for a body, `None` if they share
     /// too little with it. Forced lines (Markdown headings) always score.
     fn score(&self, lines: &[HeadLine], body: &Features, forced: bool) -> Option<f64> {
@@ -134,10 +144,25 @@ impl Weights {
     }
 }
 
-/// The units of a region, as line ranges: runs, a kicker bound to the run
-/// after it, a subtitle to the run before it, and everything after a
-/// Markdown heading bound to the heading.
-fn units(region: &[HeadLine]) -> Vec<(usize, usize)> {
+/// A unit of a headline region: lines `start..end` that go together.
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    start: usize,
+    end: usize,
+    /// It opens with a kicker: a new headline block starts here.
+    opens: bool,
+    /// It ends with a subtitle: its headline block ends here.
+    closes: bool,
+}
+
+/// The units of a region: runs, a Markdown heading with everything after
+/// it, a kicker bound to the run after it and a subtitle to the run before
+/// it. A kicker is a line ending in a reporting verb (001 `…会议上强调`), or
+/// a lone line opening a block that is clearly narrower than the run after
+/// it (003 `区人大代表换届选举`). A subtitle names who presided (000
+/// `葛巧红主持并讲话…`), or is a lone line clearly narrower than the run
+/// before it (a sample's `抢抓发展机遇深化务实合作`).
+fn units(region: &[HeadLine]) -> Vec<Unit> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for (i, line) in region.iter().enumerate() {
         match runs.last_mut() {
@@ -145,18 +170,35 @@ fn units(region: &[HeadLine]) -> Vec<(usize, usize)> {
             _ => runs.push((i, i + 1)),
         }
     }
-    let kicker = |r: &(usize, usize)| REPORTING_VERBS.iter().any(|v| region[r.1 - 1].text.ends_with(v));
-    let presiding = |r: &(usize, usize)| PRESIDING_WORDS.iter().any(|w| region[r.0].text.contains(w));
-    let mut units: Vec<(usize, usize)> = Vec::new();
+    let plain = |r: (usize, usize)| region[r.0].level.is_none();
+    let presiding = |r: (usize, usize)| names_presider(&region[r.0].text);
+    let widest = |r: (usize, usize)| region[r.0..r.1].iter().map(|l| line_width(&l.text)).max().unwrap_or(0);
+    let narrower = |r: (usize, usize), than: (usize, usize)| {
+        r.1 - r.0 == 1 && plain(r) && plain(than) && widest(r) * 100 < widest(than) * KICKER_MAX_PERCENT
+    };
+    let mut units: Vec<Unit> = Vec::new();
     let mut bind_next = false;
-    for run in runs {
-        let heading_unit = units.last().is_some_and(|u| region[u.0].level.is_some());
-        let joins = region[run.0].level.is_none() && (bind_next || presiding(&run) || heading_unit);
+    for (k, &run) in runs.iter().enumerate() {
+        let last = units.last().copied();
+        let block_start = last.is_none_or(|u| u.closes);
+        let next = runs.get(k + 1).copied();
+        let verb = REPORTING_VERBS.iter().any(|v| region[run.1 - 1].text.ends_with(v));
+        let kicker = !bind_next
+            && plain(run)
+            && (verb || (block_start && next.is_some_and(|n| !presiding(n) && narrower(run, n))));
+        let subtitle = !bind_next
+            && !kicker
+            && last.is_some_and(|u| !u.closes && region[u.start].level.is_none())
+            && (presiding(run) || narrower(run, runs[k - 1]));
+        let under_heading = last.is_some_and(|u| region[u.start].level.is_some()) && plain(run);
         match units.last_mut() {
-            Some(unit) if joins => unit.1 = run.1,
-            _ => units.push(run),
+            Some(unit) if bind_next || subtitle || under_heading => {
+                unit.end = run.1;
+                unit.closes |= subtitle;
+            }
+            _ => units.push(Unit { start: run.0, end: run.1, opens: kicker, closes: false }),
         }
-        bind_next = kicker(&run) && !bind_next;
+        bind_next = kicker;
     }
     units
 }
@@ -182,28 +224,43 @@ impl Options {
         let len = region.len();
         let units = units(region);
         let first_heading = region.iter().position(|l| l.level.is_some()).unwrap_or(len);
-        let boundary = |k: usize| units.iter().any(|u| u.0 == k || u.1 == k) || k == 0;
-        // The score of lines from..to for a body: each unit piece on its own.
-        let part = |from: usize, to: usize, body: Option<&Features>| -> Option<f64> {
+        let boundary = |k: usize| units.iter().any(|u| u.start == k || u.end == k) || k == 0;
+        // The score of lines from..to for a body, each unit piece on its own.
+        // The unit next to the body (first after it, last before it) need
+        // only share enough; one article takes one headline block, so every
+        // further unit must lean clearly to this body over the other one,
+        // and one beyond a block boundary must share strongly.
+        let part = |from: usize, to: usize, body: Option<&Features>, other: Option<&Features>| -> Option<f64> {
             if from == to {
                 return Some(0.0);
             }
             let body = body?;
-            units
+            let taken: Vec<&Unit> = units.iter().filter(|u| u.start < to && u.end > from).collect();
+            let next_to_body = if from == 0 { 0 } else { taken.len() - 1 };
+            let boundary_between = |k: usize| {
+                let (lo, hi) = (k.min(next_to_body), k.max(next_to_body));
+                taken[lo..hi].iter().any(|u| u.closes) || taken[lo + 1..=hi].iter().any(|u| u.opens)
+            };
+            taken
                 .iter()
-                .filter(|u| u.0 < to && u.1 > from)
-                .map(|u| {
-                    let piece = &region[u.0.max(from)..u.1.min(to)];
-                    weights.score(piece, body, piece.iter().any(|l| l.level.is_some()))
+                .enumerate()
+                .map(|(k, u)| {
+                    let piece = &region[u.start.max(from)..u.end.min(to)];
+                    let forced = piece.iter().any(|l| l.level.is_some());
+                    let score = weights.score(piece, body, forced)?;
+                    if forced || k == next_to_body {
+                        return Some(score);
+                    }
+                    let share = weights.share(piece, body);
+                    let leans = other.is_none_or(|o| share >= LEAN * weights.share(piece, o));
+                    let strong = !boundary_between(k) || share >= STRONG_SHARE;
+                    (leans && strong).then_some(score)
                 })
                 .sum()
         };
         // A cut inside a unit needs each side to lean clearly to its body.
         let leans = |piece: &[HeadLine], to: Option<&Features>, from: Option<&Features>| match (to, from) {
-            (Some(to), Some(from)) => {
-                let head = Features::of_lines(piece);
-                weights.compare(&head, to).1 >= INNER_CUT_LEAN * weights.compare(&head, from).1
-            }
+            (Some(to), Some(from)) => weights.share(piece, to) >= LEAN * weights.share(piece, from),
             _ => false,
         };
         let mut splits = Vec::new();
@@ -214,13 +271,15 @@ impl Options {
                 if heading_orphaned || (inner && a != b) {
                     continue;
                 }
-                if let Some(unit) = units.iter().find(|u| u.0 < a && a < u.1) {
-                    let (head, tail) = (&region[unit.0..a], &region[a..unit.1]);
+                if let Some(unit) = units.iter().find(|u| u.start < a && a < u.end) {
+                    let (head, tail) = (&region[unit.start..a], &region[a..unit.end]);
                     if !leans(head, before, after) || !leans(tail, after, before) {
                         continue;
                     }
                 }
-                let (Some(pre), Some(suf)) = (part(0, a, before), part(b, len, after)) else { continue };
+                let (Some(pre), Some(suf)) = (part(0, a, before, after), part(b, len, after, before)) else {
+                    continue;
+                };
                 let cost = if inner { INNER_CUT_COST } else { 0.0 };
                 splits.push((Split { before: a, after: b }, pre - cost, suf));
             }

@@ -10,11 +10,19 @@
 
 use crate::script::line_width;
 use crate::segment::HeadLine;
-use crate::segment::tables::{PRESIDING_WORDS, REPORTING_VERBS};
+use crate::segment::tables::{CONVENING_WORDS, PRESIDING_WORDS, REPORTING_VERBS};
 
 /// A first line this much narrower than the widest title line (in
 /// percent) is a kicker.
-const KICKER_MAX_PERCENT: usize = 80;
+pub const KICKER_MAX_PERCENT: usize = 80;
+
+/// Whether a headline line names who presided or attended (`李克强主持`,
+/// `王凯出席`), not who convened (`葛巧红主持召开…会议` is a title).
+pub fn names_presider(text: &str) -> bool {
+    PRESIDING_WORDS.iter().any(|w| {
+        text.match_indices(w).any(|(at, _)| !CONVENING_WORDS.iter().any(|c| text[at + w.len()..].starts_with(c)))
+    })
+}
 
 /// The headline fields of one block.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -41,7 +49,7 @@ pub fn split(block: &[HeadLine]) -> Headline {
             _ => runs.push(vec![line]),
         }
     }
-    let presiding = |run: &Vec<&HeadLine>| PRESIDING_WORDS.iter().any(|w| run[0].text.contains(w));
+    let presiding = |run: &Vec<&HeadLine>| names_presider(&run[0].text);
     let subtitle_at = runs.iter().rposition(presiding).filter(|&k| k > 0).unwrap_or(runs.len());
     let subtitle: Vec<&HeadLine> = runs[subtitle_at..].iter().flatten().copied().collect();
     let main_runs = &runs[..subtitle_at];
@@ -101,6 +109,12 @@ mod tests {
                 kicker: None, title: Some("我市六名战“疫”干部获火线提拔".into()), subtitle: None
             }
         );
+    }
+
+    #[test]
+    fn convening_is_not_presiding() {
+        assert!(names_presider("葛巧红主持并讲话 李亦博作工作部署"));
+        assert!(!names_presider("焦作市委书记葛巧红主持召开市委新冠肺炎疫情防控工作第九次专题会议"));
     }
 
     #[test]

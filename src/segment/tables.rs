@@ -24,5 +24,10 @@ pub const BYLINE: &str = r"[（(][^（）()]{0,40}?(?:记者|通讯员|特约|�
 /// Verbs that end a kicker line: `…会议上强调`, `…要求`.
 pub const REPORTING_VERBS: &[&str] = &["强调", "要求", "提出", "指出", "表示", "宣布", "希望", "透露"];
 
-/// Words that mark a subtitle naming who presided or attended.
+/// Words that mark a subtitle naming who presided or attended
+/// (`葛巧红主持并讲话`, `王凯出席`).
 pub const PRESIDING_WORDS: &[&str] = &["主持", "出席"];
+
+/// Words after a presiding word that make it a title's verb instead
+/// (`…主持召开…会议`: convened).
+pub const CONVENING_WORDS: &[&str] = &["召开"];

@@ -10,6 +10,7 @@ use crate::context::{BatchContext, MAX_BOX_CHARS, PageFacts, box_key, edge_key};
 use crate::furniture::{self, tables::EDGE_LINES};
 use crate::model::{Line, Page, PageResult, ParaClass, Paragraph, Removal};
 use crate::normalize::normalize;
+use crate::rejoin::seams::Seams;
 use crate::rejoin::{Lexicon, rejoin};
 use crate::segment::segment;
 use crate::trace::Trace;
@@ -29,7 +30,7 @@ fn prepare(
     trace: &mut Trace,
 ) -> Prepared {
     let date = furniture::strip_lines(&mut lines, ctx, &options.rules, options.keep_furniture, removed, trace);
-    let paragraphs = rejoin(&lines, &options.rules, &ctx.lexicon, trace);
+    let paragraphs = rejoin(&lines, &options.rules, ctx, trace);
     Prepared { lines, paragraphs, date }
 }
 
@@ -72,5 +73,5 @@ pub fn page_facts(page: Page<'_>, options: &CleanOptions) -> PageFacts {
         .filter(|p| p.class == ParaClass::Body && p.text.chars().count() <= MAX_BOX_CHARS)
         .map(|p| box_key(&p.text))
         .collect();
-    PageFacts { lexicon: Lexicon::from_lines(&lines), edges, boxes }
+    PageFacts { lexicon: Lexicon::from_lines(&lines), seams: Seams::observe(&paragraphs), edges, boxes }
 }

@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::rejoin::Lexicon;
+use crate::rejoin::seams::Seams;
 use crate::script::line_width;
 
 /// Pages a line must head or foot before it counts as a running header.
@@ -31,6 +32,8 @@ pub const MAX_BOX_CHARS: usize = 300;
 pub struct PageFacts {
     /// The page's word forms.
     pub lexicon: Lexicon,
+    /// The paragraph seams the page shows beyond doubt.
+    pub seams: Seams,
     /// Keys of the lines at the page's top and bottom.
     pub edges: HashSet<String>,
     /// Keys of the page's short paragraphs.
@@ -42,6 +45,7 @@ pub struct PageFacts {
 pub struct Facts {
     pages: u32,
     lexicon: Lexicon,
+    seams: Seams,
     edges: HashMap<String, u32>,
     boxes: HashMap<u64, u32>,
 }
@@ -51,6 +55,7 @@ impl Facts {
     pub fn with_page(mut self, page: PageFacts) -> Self {
         self.pages += 1;
         self.lexicon.merge(page.lexicon);
+        self.seams.merge(page.seams);
         for key in page.edges {
             *self.edges.entry(key).or_default() += 1;
         }
@@ -64,6 +69,7 @@ impl Facts {
     pub fn merge(mut self, other: Facts) -> Self {
         self.pages += other.pages;
         self.lexicon.merge(other.lexicon);
+        self.seams.merge(other.seams);
         for (key, n) in other.edges {
             *self.edges.entry(key).or_default() += n;
         }
@@ -82,6 +88,7 @@ impl Facts {
         let header = |key: &String, n: u32| n >= MIN_EDGE_PAGES && (key.contains('#') || n * 2 >= pages);
         BatchContext {
             lexicon: self.lexicon,
+            seams: self.seams,
             edges: self.edges.into_iter().filter(|(k, n)| header(k, *n)).map(|(k, _)| k).collect(),
             boxes: self.boxes.into_iter().filter(|&(_, n)| n >= MIN_BOX_PAGES).map(|(k, _)| k).collect(),
         }
@@ -93,6 +100,8 @@ impl Facts {
 pub struct BatchContext {
     /// Word forms of the batch, for de-hyphenation.
     pub lexicon: Lexicon,
+    /// Paragraph seams seen in the batch, for rejoining.
+    pub seams: Seams,
     edges: HashSet<String>,
     boxes: HashSet<u64>,
 }
@@ -155,6 +164,7 @@ mod tests {
     fn page(edges: &[&str], boxes: &[&str]) -> PageFacts {
         PageFacts {
             lexicon: Lexicon::default(),
+            seams: Seams::default(),
             edges: edges.iter().filter_map(|e| edge_key(e)).collect(),
             boxes: boxes.iter().map(|b| box_key(b)).collect(),
         }

@@ -29,14 +29,21 @@ pub fn column_widths(widths: &[usize]) -> Vec<usize> {
         let hi = (at + WINDOW + 1).min(filled.len());
         sample.clear();
         sample.extend(filled[lo..hi].iter().map(|&j| widths[j]));
-        out[i] = if sample.is_empty() {
-            w
-        } else {
-            let k = (sample.len() * 7 / 10).min(sample.len() - 1);
-            *sample.select_nth_unstable(k).1
-        };
+        out[i] = mode(&mut sample).unwrap_or(w);
     }
     out
+}
+
+/// The most common width, the wider on a tie; `None` for no widths.
+fn mode(sample: &mut [usize]) -> Option<usize> {
+    sample.sort_unstable();
+    let mut best: Option<(usize, usize)> = None;
+    for run in sample.chunk_by(|a, b| a == b) {
+        if best.is_none_or(|(n, _)| run.len() >= n) {
+            best = Some((run.len(), run[0]));
+        }
+    }
+    best.map(|(_, w)| w)
 }
 
 #[cfg(test)]

@@ -2,16 +2,18 @@
 //! `第五，`, `6.`.
 //!
 //! A line opening with one is a point inside an article, not a headline.
-//! And when a paragraph opened with point *n* and, after a finished
-//! sentence, a line opens with point *n + 1* of the same kind, a new
-//! paragraph starts there even if the line before happened to fill the
-//! column (a sample's `…功能彰显。` ⏎ `四要加法减法并用。` after a paragraph
-//! that opened with `三要`).
+//! And after a finished sentence, a line opening with a first point, or
+//! with point *n + 1* in a paragraph that opened with point *n* of the same
+//! kind, starts a new paragraph even if the line before happened to fill
+//! the column (a sample's `…功能彰显。` ⏎ `四要加法减法并用。` after a
+//! paragraph that opened with `三要`).
 
 /// How a numbered point is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
-    /// A Chinese numeral and a word or mark after it (`一要`, `二是`, `三、`).
+    /// A Chinese numeral and a word or mark after it (`一要`, `二是`, `三、`);
+    /// not a comma: `一，` is the tail of a `第一，` split at a line end
+    /// (001 lines 231–232).
     Chinese(char),
     /// `第一，`, `第二、`.
     Ordinal,
@@ -65,7 +67,7 @@ pub fn point(text: &str) -> Option<Point> {
     let end = numeral_end(text);
     let after = text[end..].chars().next()?;
     let number = chinese_number(&text[..end])?;
-    matches!(after, '要' | '是' | '、' | '，').then_some((Style::Chinese(after), number))
+    matches!(after, '要' | '是' | '、').then_some((Style::Chinese(after), number))
 }
 
 #[cfg(test)]
@@ -89,5 +91,6 @@ mod tests {
         assert_eq!(point("2021年"), None);
         assert_eq!(point("（记者焦娟）"), None);
         assert_eq!(point("第一时间选派"), None);
+        assert_eq!(point("一，坚决打好湖北保卫战"), None);
     }
 }

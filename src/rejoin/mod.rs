@@ -22,19 +22,29 @@ mod column;
 mod enumerator;
 mod join;
 pub mod lexicon;
+pub mod seams;
 
+use crate::context::BatchContext;
 use crate::furniture::marks;
 use crate::model::{Line, ParaClass, Paragraph};
 use crate::rejoin::column::column_widths;
 use crate::rejoin::enumerator::{Point, point};
 use crate::rejoin::join::{Side, join_into};
 use crate::rejoin::lexicon::LexiconView;
+use crate::rejoin::seams::Seams;
 use crate::rules::RuleSet;
-use crate::script::{ends_sentence, is_cjk_opening_quote, is_cjk_text, is_clause_punct, line_width};
+use crate::script::{ends_sentence, is_cjk_opening_quote, is_cjk_text, is_clause_punct, is_han, line_width};
 use crate::trace::Trace;
 
 pub use join::{Hyphen, hyphen};
 pub use lexicon::Lexicon;
+
+/// How short (half-width units) an open line must be for a quotation
+/// opening the next line to start a paragraph: two characters, since a
+/// typesetter moves an opening quote that would end a line, and may keep a
+/// short quoted word whole, to the next line (a sample's
+/// `…有效化解社会治理` ⏎ `“悬空化”…`).
+const QUOTE_SHORTFALL: usize = 4;
 
 /// Widest headline line with a comma in it (half-width units).
 const MAX_WIDE_HEADLINE: usize = 80;
@@ -82,7 +92,7 @@ impl LineInfo {
             End::Open
         };
         LineInfo {
-            width: line_width(text),
+            width: column_span(text),
             cjk: is_cjk_text(text),
             lead: rules.lead(text).is_some(),
             heading: heading_level(text),
@@ -106,6 +116,16 @@ impl LineInfo {
     }
 }
 
+/// How much of a column a line fills, in half-width units. A CJK line is
+/// measured both by print width and by character count (two units each),
+/// the larger counting: extractors and typesetters that wrap CJK text by
+/// characters give a line with digits (`3月17日`) as many characters as a
+/// full line, yet less print width.
+fn column_span(text: &str) -> usize {
+    let width = line_width(text);
+    if is_cjk_text(text) { width.max(2 * text.chars().count()) } else { width }
+}
+
 /// The level of a Markdown heading line (`## ` → 2).
 fn heading_level(text: &str) -> Option<u8> {
     let hashes = text.bytes().take_while(|&b| b == b'#').count();
@@ -126,6 +146,19 @@ fn is_capitals_line(text: &str) -> bool {
         && letters.iter().all(|c| !crate::script::is_cjk_letter(*c))
         && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
         && !text.ends_with(',')
+}
+
+/// Whether a line ends in an ideograph: the end of a clause, not of a
+/// byline bracket (`本报讯（记者王静锋）` ⏎ `“特别管用…` runs on).
+fn ends_in_ideograph(text: &str) -> bool {
+    text.chars().next_back().is_some_and(is_han)
+}
+
+/// A list of short names (`孙守刚、陈舜、曲孝丽、费东`): running text, even
+/// without punctuation at its end.
+fn is_name_list(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('、').collect();
+    parts.len() >= 3 && parts.iter().all(|p| p.chars().count() <= 4)
 }
 
 /// Why a new piece starts at a line.
@@ -152,6 +185,8 @@ enum Break {
     /// The line before ends a sentence, and this one opens the next
     /// numbered point after the one its paragraph opened with.
     NextPoint,
+    /// Another page of the batch shows a paragraph break here.
+    Seen,
 }
 
 impl Break {
@@ -183,10 +218,15 @@ impl<'a> Layout<'a> {
         Layout { lines, info, cols }
     }
 
+    /// How many half-width units line `i` falls short of its column.
+    fn short_by(&self, i: usize) -> usize {
+        self.cols[i].saturating_sub(self.info[i].width)
+    }
+
     /// Whether line `i` fills its column (within a character; ragged Latin
     /// columns get more room).
     fn full(&self, i: usize) -> bool {
-        let tolerance = if self.info[i].cjk { 2 } else { (self.cols[i] / 6).max(2) };
+        let tolerance = if self.info[i].cjk { 1 } else { (self.cols[i] / 6).max(2) };
         self.info[i].width + tolerance >= self.cols[i]
     }
 
@@ -203,6 +243,7 @@ impl<'a> Layout<'a> {
                 info.end == End::Open
                     && info.width <= MAX_HEADLINE
                     && !LineInfo::has_sentence_punct(text)
+                    && !is_name_list(text)
                     && !info.has_comma_in_column(text, self.cols[i])
             })
     }
@@ -231,9 +272,11 @@ impl<'a> Layout<'a> {
         let set_off_before = piece.start.sets_off();
         let set_off_after = next.is_none_or(|n| !matches!(n.start, Break::ShortSentence | Break::Quote | Break::Mark));
         // After an open sentence and a blank line, short text is its continuation;
-        // so is a column-wide piece that the next piece reads on from.
+        // so is a piece that fills its column (a headline is often wider) and
+        // that the next piece reads on from (004 lines 244–247).
         let continues_before = piece.start == Break::Blank && open_before && !self.lines[piece.first].indent;
-        let continues_after = self.full(piece.last) && next.is_some_and(|n| self.reads_on(n));
+        let in_column = (piece.first..=piece.last).all(|i| self.info[i].width <= self.cols[i] + 2);
+        let continues_after = in_column && self.full(piece.last) && next.is_some_and(|n| self.reads_on(n));
         let shaped = (self.headline_shaped(piece) && !continues_after) || capitals;
         if shaped && set_off_before && set_off_after && !continues_before {
             ParaClass::Headline
@@ -275,12 +318,13 @@ impl<'a> Layout<'a> {
     }
 }
 
-/// Joins a page's lines into paragraphs. `lexicon` holds the batch's word
-/// forms (it may be empty; the page's own are consulted too).
-pub fn rejoin(lines: &[Line], rules: &RuleSet, lexicon: &Lexicon, trace: &mut Trace) -> Vec<Paragraph> {
+/// Joins a page's lines into paragraphs. The batch context lends its word
+/// forms (the page's own are consulted too) and the paragraph seams other
+/// pages show; it may be empty.
+pub fn rejoin(lines: &[Line], rules: &RuleSet, ctx: &BatchContext, trace: &mut Trace) -> Vec<Paragraph> {
     let layout = Layout::new(lines, rules);
-    let pieces = pieces(&layout, trace);
-    let view = LexiconView::new(lexicon, lines);
+    let pieces = pieces(&layout, &ctx.seams, trace);
+    let view = LexiconView::new(&ctx.lexicon, lines);
     let mut out: Vec<Paragraph> = Vec::new();
     for (k, piece) in pieces.iter().enumerate() {
         let open_before = out.last().is_some_and(|p| !p.class.is_headline() && runs_on(&p.text, rules));
@@ -301,7 +345,12 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, lexicon: &Lexicon, trace: &mut Tr
                 let before = k.checked_sub(1).map(|j| &pieces[j]);
                 let quote_break = layout.info[piece.first].opens_quote && !layout.ends_full(before);
                 let after_open = kind == ParaClass::Body && blank_before && open_before;
-                if after_open && !quote_break {
+                let seen_joined = kind == ParaClass::Body
+                    && blank_before
+                    && out
+                        .last()
+                        .is_some_and(|p| !p.class.is_headline() && ctx.seams.joins(&p.text, &lines[piece.first].text));
+                if (after_open && !quote_break) || seen_joined {
                     let last = out.last_mut().expect("an open paragraph precedes");
                     trace.note(|| {
                         format!(
@@ -343,7 +392,7 @@ fn tail_chars(text: &str) -> &str {
 }
 
 /// Groups non-blank lines into pieces, breaking where a paragraph visibly ends.
-fn pieces(layout: &Layout<'_>, trace: &mut Trace) -> Vec<Piece> {
+fn pieces(layout: &Layout<'_>, seams: &Seams, trace: &mut Trace) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     let mut prev: Option<usize> = None;
     let mut blank = false;
@@ -363,11 +412,26 @@ fn pieces(layout: &Layout<'_>, trace: &mut Trace) -> Vec<Piece> {
                 Some(Break::Blank)
             }
             Some(p) => {
-                let next_point = matches!((opened, here), (Some((s, n)), Some((t, m))) if s == t && m == n + 1);
+                let next_point = match (opened, here) {
+                    (_, Some((_, 1))) => true,
+                    (Some((s, n)), Some((t, m))) => s == t && m == n + 1,
+                    _ => false,
+                };
+                let ends = layout.info[p].end == End::Sentence;
+                let seen = || ends && seams.breaks(&piece_tail(layout, out.last(), p), &line.text);
                 let found = line_break(layout, p, i)
-                    .or((next_point && layout.info[p].end == End::Sentence).then_some(Break::NextPoint));
+                    .or((next_point && ends).then_some(Break::NextPoint))
+                    .or(seen().then_some(Break::Seen));
                 if found.is_some() {
                     opened = here;
+                } else if layout.info[p].end == End::Sentence {
+                    let (width, column) = (layout.info[p].width, layout.cols[p]);
+                    trace.note(|| {
+                        format!(
+                            "rejoin: line {}: sentence ends on a full line ({width} of {column}): continues",
+                            line.no - 1
+                        )
+                    });
                 }
                 found
             }
@@ -391,6 +455,13 @@ fn pieces(layout: &Layout<'_>, trace: &mut Trace) -> Vec<Piece> {
     out
 }
 
+/// The last lines of the current piece, up to line `p`, as one text: enough
+/// to identify a seam.
+fn piece_tail(layout: &Layout<'_>, piece: Option<&Piece>, p: usize) -> String {
+    let first = piece.map_or(p, |piece| piece.first.max(p.saturating_sub(2)));
+    layout.lines[first..=p].iter().map(|l| l.text.as_str()).collect()
+}
+
 /// Whether a paragraph ends between the adjacent lines `p` and `i`.
 fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
     let (a, b) = (&layout.info[p], &layout.info[i]);
@@ -406,7 +477,11 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
         Some(Break::ShortSentence)
     } else if a.end == End::Sentence && layout.lines[i].indent {
         Some(Break::Indent)
-    } else if a.end == End::Open && b.opens_quote && !layout.full(p) && a.cjk {
+    } else if a.end == End::Open
+        && b.opens_quote
+        && layout.short_by(p) >= QUOTE_SHORTFALL
+        && ends_in_ideograph(&layout.lines[p].text)
+    {
         Some(Break::Quote)
     } else {
         None
@@ -420,7 +495,7 @@ mod tests {
 
     fn paragraphs(page: &str) -> Vec<(ParaClass, String)> {
         let lines = normalize(page, &mut Trace::off());
-        rejoin(&lines, &RuleSet::builtin(), &Lexicon::default(), &mut Trace::off())
+        rejoin(&lines, &RuleSet::builtin(), &BatchContext::default(), &mut Trace::off())
             .into_iter()
             .map(|p| (p.class, p.text))
             .collect()

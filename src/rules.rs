@@ -24,7 +24,9 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::error::Error;
-use crate::furniture::tables::{CJK_PAGE, CONTINUATION_RULES, Direction, EDITOR_CODE, END_MARK, LINE_RULES, Place};
+use crate::furniture::tables::{
+    CJK_PAGE, CONTINUATION_RULES, Direction, EDITOR_CODE, END_MARK, LATIN_PAGE, LINE_RULES, Place,
+};
 use crate::segment::tables::{BYLINE, LEAD_MARKERS};
 
 /// A compiled whole-line furniture rule.
@@ -86,7 +88,7 @@ impl RuleSet {
             .map(|r| ContinuationMatcher {
                 name: "continuation".to_owned(),
                 direction: r.direction,
-                regex: compile(&r.pattern.replace("{page}", CJK_PAGE)),
+                regex: compile(&r.pattern.replace("{page}", CJK_PAGE).replace("{latin_page}", LATIN_PAGE)),
             })
             .collect();
         let markers: Vec<&str> = LEAD_MARKERS.iter().map(|(_, p)| *p).collect();

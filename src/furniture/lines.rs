@@ -25,6 +25,10 @@ const CHROME_RULES: &[&str] = &["site-name", "breadcrumb"];
 /// Longest channel or region label before a web page's title (`河南`).
 const MAX_LABEL_CHARS: usize = 6;
 
+/// Fewest letters a line printed twice needs to count as a title (OCR
+/// noise repeats short scraps).
+const MIN_TITLE_CHARS: usize = 4;
+
 /// How far back a title printed twice may stand (non-blank lines).
 const DUPLICATE_DISTANCE: usize = 3;
 
@@ -107,7 +111,8 @@ fn mark_context_rules(lines: &[Line], filled: &[usize], taken: &mut [Option<Stri
         let text = &lines[i].text;
         let earlier = top[k.saturating_sub(DUPLICATE_DISTANCE)..k].iter().filter(|&&j| taken[j].is_none());
         let printed_twice = earlier.into_iter().any(|&j| lines[j].text == *text);
-        if taken[i].is_none() && printed_twice && !ends_sentence(text) {
+        let titled = text.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_TITLE_CHARS;
+        if taken[i].is_none() && printed_twice && titled && !ends_sentence(text) {
             taken[i] = Some("duplicate-title".to_owned());
         }
     }

@@ -211,6 +211,15 @@ mod tests {
     }
 
     #[test]
+    fn ocr_misread_continuation_with_page_in_words_is_recognised() {
+        // en-ocr samples: `(Contlnued on Page Two.)`, `(Continued on Page Fourteen.)`
+        let (out, _) = strip(&["the raid up-(Contlnued on Page Two.)"]);
+        assert_eq!(out[0].continued_to.as_deref(), Some("Two"));
+        let (out, _) = strip(&["was not known.(Continued on Page Fourteen.)"]);
+        assert_eq!(out[0].continued_to.as_deref(), Some("Fourteen"));
+    }
+
+    #[test]
     fn several_marks_at_one_end_are_all_taken() {
         let (out, removed) = strip(&["会议结束。（完）①2"]);
         assert_eq!(out[0].text, "会议结束。");

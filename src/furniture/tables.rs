@@ -113,7 +113,7 @@ pub struct ContinuationRule {
     /// Whether the note sends the reader on or says where the text comes from.
     pub direction: Direction,
     /// The pattern; its group `page` is the page reference, and `{page}`
-    /// stands for [`CJK_PAGE`].
+    /// stands for [`CJK_PAGE`], `{latin_page}` for [`LATIN_PAGE`].
     pub pattern: &'static str,
 }
 
@@ -132,21 +132,26 @@ pub enum Direction {
 pub const CJK_PAGE: &str =
     r"(?P<page>(?:第\s*[一二三四五六七八九十百\d]+\s*版|[A-Z]?\d{1,3}\s*版|[A-Z]\d{1,3})\s*[①-⑳]?)";
 
+/// The page reference of a Latin continuation note: `2`, `A6`, `Fourteen`.
+pub const LATIN_PAGE: &str = r"(?P<page>[A-Z]?\d{1,3}|(?:twenty[- ]?)?(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)";
+
 /// Continuation notes, Chinese and Latin, in full-width or ASCII brackets.
+/// The Latin ones tolerate the OCR misreadings of old pages
+/// (`(Contlnued on Pago Three.)`, en-ocr samples).
 pub const CONTINUATION_RULES: &[ContinuationRule] = &[
     // 000 `（下转A02版③）`, 001 `（下转第三版①）`.
     ContinuationRule { direction: Direction::To, pattern: r"[（(]\s*(?:下转|转|接|见)\s*{page}\s*[）)]\s*$" },
     // `（上接第一版）`.
     ContinuationRule { direction: Direction::From, pattern: r"^\s*[（(]\s*(?:上接|接|承)\s*{page}\s*[）)]" },
-    // `(continued on page 2)`, `Continued on Page A6`.
+    // `(continued on page 2)`, `Continued on Page A6`, `(Continued on Page Fourteen.)`.
     ContinuationRule {
         direction: Direction::To,
-        pattern: r"(?i)[(\[]?\s*(?:continued|cont'd|cont\.|turn)\s+(?:on|to)\s+page\s+(?P<page>[A-Z]?\d{1,3})\s*[.)\]]*\s*$",
+        pattern: r"(?i)[(\[]?\s*(?:cont[a-z]{4,6}|cont'd|cont\.|turn)\s+(?:on|to)\s+pa[a-z]{1,2}\s+{latin_page}\s*[.)\]]*\s*$",
     },
     // `Continued from Page A1`.
     ContinuationRule {
         direction: Direction::From,
-        pattern: r"(?i)^\s*[(\[]?\s*(?:continued|cont'd|cont\.)\s+from\s+(?:page\s+)?(?P<page>[A-Z]?\d{1,3})\s*[.)\]:]*",
+        pattern: r"(?i)^\s*[(\[]?\s*(?:cont[a-z]{4,6}|cont'd|cont\.)\s+from\s+(?:pa[a-z]{1,2}\s+)?{latin_page}\s*[.)\]:]*",
     },
 ];
 

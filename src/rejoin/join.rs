@@ -57,14 +57,17 @@ pub fn join_into(
     if matches!(last, '¬' | '\u{00AD}') {
         buf.pop();
     } else if matches!(last, '-' | '\u{2010}') && before_hyphen(buf).is_some_and(char::is_alphanumeric) {
-        match hyphen(buf, next.text, lexicon) {
+        let decision = hyphen(buf, next.text, lexicon);
+        trace.note(|| format!("rejoin: hyphen at {:?} + {:?}: {decision:?}", tail(buf), head(next.text)));
+        match decision {
             Hyphen::Drop => {
                 buf.pop();
             }
             Hyphen::Keep => {}
             Hyphen::Suspend => buf.push(' '),
         }
-        trace.note(|| format!("rejoin: hyphen at {:?} + {:?}", tail(buf), head(next.text)));
+    } else if fused(buf, next.text, lexicon) && !left_cjk && !next.cjk {
+        trace.note(|| format!("rejoin: split word without hyphen at {:?} + {:?}", tail(buf), head(next.text)));
     } else if gap && !is_cjk_punct(last) && !is_cjk_punct(first) || needs_space(last, first, left_cjk || next.cjk) {
         buf.push(' ');
     }
@@ -96,6 +99,33 @@ fn needs_space(last: char, first: char, cjk_context: bool) -> bool {
     !(cjk_context && last.is_ascii_digit() && first.is_ascii_digit())
 }
 
+/// The Latin word that ends `text`.
+fn last_word(text: &str) -> &str {
+    let start = text.char_indices().rev().take_while(|&(_, c)| is_word_letter(c)).last().map_or(text.len(), |(i, _)| i);
+    &text[start..]
+}
+
+/// The Latin word that starts `text`.
+fn first_word(text: &str) -> &str {
+    &text[..text.find(|c: char| !is_word_letter(c)).unwrap_or(text.len())]
+}
+
+/// Whether a word was split at the line end without a hyphen (OCR drops
+/// many: en-ocr `sec` ⏎ `ond`): the joined form is a word of the page or
+/// batch, and one of the parts is not, and the second part is lower case.
+fn fused(buf: &str, next: &str, lexicon: &LexiconView<'_>) -> bool {
+    let (left, right) = (last_word(buf), first_word(next));
+    let lower = |s: &str| s.to_lowercase();
+    !left.is_empty()
+        && right.starts_with(char::is_lowercase)
+        && left.chars().count() + right.chars().count() >= MIN_FUSED_CHARS
+        && lexicon.word(&lower(&format!("{left}{right}"))) > 0
+        && (lexicon.word(&lower(left)) == 0 || lexicon.word(&lower(right)) == 0)
+}
+
+/// Shortest word that a hyphen-less split may rejoin into.
+const MIN_FUSED_CHARS: usize = 5;
+
 /// Decides a line-end hyphen after the word that ends `buf` (hyphen last).
 pub fn hyphen(buf: &str, next: &str, lexicon: &LexiconView<'_>) -> Hyphen {
     let body = &buf[..buf.len() - buf.chars().next_back().map_or(0, char::len_utf8)];
@@ -115,10 +145,10 @@ pub fn hyphen(buf: &str, next: &str, lexicon: &LexiconView<'_>) -> Hyphen {
     let compound = format!("{left}-{right}").to_lowercase();
     let (as_word, as_compound) = (lexicon.word(&joined), lexicon.compound(&compound));
     let upper = |s: &str| s.chars().all(|c| !c.is_lowercase());
-    if right.starts_with(char::is_uppercase) {
-        // `EU-` + `Staaten` is a compound; `INTER-` + `NATIONAL` in a
-        // capitals headline is a word if the word is known.
-        return if upper(left) && upper(right) && as_word > as_compound { Hyphen::Drop } else { Hyphen::Keep };
+    // `EU-` + `Staaten` is a compound. In capitals (`CON-` + `TAINING`)
+    // case says nothing, and the evidence decides as for lower case.
+    if right.starts_with(char::is_uppercase) && !(upper(left) && upper(right)) {
+        return Hyphen::Keep;
     }
     if as_word > 0 || as_compound > 0 {
         return if as_word >= as_compound { Hyphen::Drop } else { Hyphen::Keep };
@@ -177,13 +207,23 @@ mod tests {
     }
 
     #[test]
+    fn split_word_without_hyphen_rejoins_when_the_page_knows_it() {
+        // en-ocr: `the find` ⏎ `ing that`, `a sec` ⏎ `ond count`
+        assert_eq!(join("on the find", "ing that", "on the finding of fact"), "on the finding that");
+        assert_eq!(join("a sec", "ond count", "the second count"), "a second count");
+        // both parts are words: leave them apart
+        assert_eq!(join("the some", "times more", "a sometimes good thing, some times out"), "the some times more");
+        assert_eq!(join("the find", "ing that", ""), "the find ing that");
+    }
+
+    #[test]
     fn em_dash_keeps_no_space() {
         assert_eq!(join("he said—", "then left", ""), "he said—then left");
     }
 
     #[test]
     fn split_word_seen_whole_elsewhere_loses_its_hyphen() {
-        assert_eq!(join("the inter-", "national crisis", "international law"), "the international crisis");
+        assert_eq!(join("the inter-", "national crisis", "of international law"), "the international crisis");
     }
 
     #[test]
@@ -199,7 +239,7 @@ mod tests {
 
     #[test]
     fn two_known_words_keep_the_hyphen_when_unsure() {
-        assert_eq!(join("a well-", "known man", "well done, as known"), "a well-known man");
+        assert_eq!(join("a well-", "known man", "it is well done, as known here"), "a well-known man");
     }
 
     #[test]
@@ -226,8 +266,10 @@ mod tests {
     }
 
     #[test]
-    fn capitals_headline_split_joins_when_the_word_is_known() {
-        assert_eq!(join("INTER-", "NATIONAL", "international"), "INTERNATIONAL");
-        assert_eq!(join("U-", "BOAT", ""), "U-BOAT");
+    fn capitals_split_is_decided_by_the_evidence() {
+        assert_eq!(join("INTER-", "NATIONAL", "an international fact"), "INTERNATIONAL");
+        // en-ocr: `VERY CONVENIENT, CON-` ⏎ `TAINING FORMS`
+        assert_eq!(join("CON-", "TAINING FORMS", ""), "CONTAINING FORMS");
+        assert_eq!(join("THE U-", "BOAT WAR", "the boat and the u-boat war"), "THE U-BOAT WAR");
     }
 }

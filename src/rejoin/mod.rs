@@ -268,7 +268,10 @@ impl<'a> Layout<'a> {
         if first.lead {
             return ParaClass::Lead;
         }
-        let capitals = (piece.first..=piece.last).all(|i| self.info[i].capitals);
+        // A capitals headline is short; capitals lines that break words
+        // are an advertisement's running text (en-ocr `VERY CONVENIENT, CON-`).
+        let capitals = piece.last - piece.first < 4
+            && (piece.first..=piece.last).all(|i| self.info[i].capitals && !lexicon::ends_split(&self.lines[i].text));
         let set_off_before = piece.start.sets_off();
         let set_off_after = next.is_none_or(|n| !matches!(n.start, Break::ShortSentence | Break::Quote | Break::Mark));
         // After an open sentence and a blank line, short text is its continuation;

@@ -169,7 +169,10 @@ fn finish(outcomes: &[(Source, Outcome)], config: &Config, started: Instant) -> 
             }
             Outcome::Failed { error } => {
                 summary.failed += 1;
-                let _ = writeln!(err, "galley: {}: {error}", shown(source));
+                // An I/O error names the file it failed on, which is usually this one.
+                let (path, report) = (shown(source), error.report());
+                let reason = report.strip_prefix(&format!("{path}: ")).unwrap_or(&report);
+                let _ = writeln!(err, "galley: {path}: {reason}");
             }
         }
     }

@@ -74,6 +74,19 @@ impl Error {
         Error::Io { path: path.into(), source }
     }
 
+    /// The error with its causes, as one line: `in/locked.txt: Permission
+    /// denied (os error 13)`.
+    pub fn report(&self) -> String {
+        let mut line = self.to_string();
+        let mut cause = std::error::Error::source(self);
+        while let Some(c) = cause {
+            line.push_str(": ");
+            line.push_str(&c.to_string());
+            cause = c.source();
+        }
+        line
+    }
+
     /// Whether the error is the user's request, not the run's: exit status 2.
     pub fn is_usage(&self) -> bool {
         matches!(self, Error::Rules { .. } | Error::UnknownEncoding { .. } | Error::BadShard { .. } | Error::Usage(_))
@@ -115,6 +128,12 @@ mod tests {
         assert_eq!(Success.merge(SomeFailed), SomeFailed);
         assert_eq!(Usage.merge(SomeFailed), Usage);
         assert_eq!(SomeFailed.merge(Success), SomeFailed);
+    }
+
+    #[test]
+    fn report_names_the_cause() {
+        let io = Error::io("in/locked.txt", std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        assert_eq!(io.report(), "in/locked.txt: permission denied");
     }
 
     #[test]

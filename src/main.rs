@@ -19,7 +19,7 @@ fn main() -> ExitCode {
 
 fn fail(error: galley::Error) -> ExitStatus {
     let status = ExitStatus::of_error(&error);
-    eprintln!("galley: {:#}", anyhow::Error::new(error));
+    eprintln!("galley: {}", error.report());
     status
 }
 

@@ -184,6 +184,7 @@ mod tests {
         assert_eq!(rules.lead("新华社北京3月17日电 中共中央"), Some("新华社北京3月17日电"));
         assert_eq!(rules.lead("又讯（郑报全媒体记者 张昕）3月17日"), Some("又讯（郑报全媒体记者 张昕）"));
         assert_eq!(rules.lead("WASHINGTON, March 14.—The House"), Some("WASHINGTON, March 14.—"));
+        assert_eq!(rules.lead("本報訊（記者王小明）台北"), Some("本報訊（記者王小明）"));
         assert_eq!(rules.lead("会议强调，要继续集中力量"), None);
     }
 

@@ -29,7 +29,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::script::{is_cjk_letter, is_hangul, line_width};
 use crate::segment::HeadLine;
-use crate::segment::headline::{KICKER_MAX_PERCENT, names_presider};
+use crate::segment::headline::{KICKER_MAX_PERCENT, names_presider, presider};
 use crate::segment::tables::REPORTING_VERBS;
 use crate::trace::Trace;
 
@@ -92,6 +92,35 @@ impl Features {
     }
 }
 
+/// An article body as assignment sees it: its content, and whether it
+/// runs on to another page (then it may not yet name everyone its
+/// headline names).
+#[derive(Clone, Debug, Default)]
+pub struct Body {
+    /// The body's content.
+    pub features: Features,
+    /// Whether a continuation note ends it.
+    pub continues: bool,
+    /// Who chaired what the body reports (`楼阳生主持…`).
+    pub chairs: Vec<String>,
+}
+
+impl Body {
+    /// Whether the body contradicts a headline naming `name` as presiding
+    /// (`word` is `主持`) or attending: it names another chair, or, whole on
+    /// this page, does not name them at all (a sample's orphan
+    /// `…葛巧红主持并讲话` over an article on a meeting `楼阳生主持`).
+    fn names_other_than(&self, name: &str, word: &str) -> bool {
+        let mut named = Features::default();
+        named.add(name);
+        let named_in_body = named.0.is_subset(&self.features.0);
+        let tail: String = name.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+        let another_chair =
+            word == "主持" && !self.chairs.is_empty() && !self.chairs.iter().any(|c| c.ends_with(&tail));
+        another_chair || (!self.continues && !named_in_body)
+    }
+}
+
 /// How telling each feature is: rare among the page's bodies, telling.
 struct Weights {
     documents: HashMap<u64, u32>,
@@ -99,10 +128,10 @@ struct Weights {
 }
 
 impl Weights {
-    fn new(bodies: &[Features]) -> Self {
+    fn new(bodies: &[Body]) -> Self {
         let mut documents: HashMap<u64, u32> = HashMap::new();
         for body in bodies {
-            for &f in &body.0 {
+            for &f in &body.features.0 {
                 *documents.entry(f).or_default() += 1;
             }
         }
@@ -125,18 +154,21 @@ impl Weights {
     }
 
     /// The weighted share of some headline lines' content found in a body.
-    fn share(&self, lines: &[HeadLine], body: &Features) -> f64 {
-        self.compare(&Features::of_lines(lines), body).1
+    fn share(&self, lines: &[HeadLine], body: &Body) -> f64 {
+        self.compare(&Features::of_lines(lines), &body.features).1
     }
 
     /// The score of some headline lines for a body, `None` if they share
-    /// too little with it. Forced lines (Markdown headings) always score.
-    fn score(&self, lines: &[HeadLine], body: &Features, forced: bool) -> Option<f64> {
+    /// too little with it, or name a presider that the body, whole on this
+    /// page, does not name. Forced lines (Markdown headings) always score.
+    fn score(&self, lines: &[HeadLine], body: &Body, forced: bool) -> Option<f64> {
         let head = Features::of_lines(lines);
-        let (shared, share, score) = self.compare(&head, body);
+        let (shared, share, score) = self.compare(&head, &body.features);
+        let stranger =
+            lines.iter().filter_map(|l| presider(&l.text)).any(|(name, word)| body.names_other_than(name, word));
         if forced {
             Some(1.0 + score)
-        } else if !head.0.is_empty() && shared >= MIN_SHARED.min(head.0.len()) && share >= MIN_SHARE {
+        } else if !head.0.is_empty() && shared >= MIN_SHARED.min(head.0.len()) && share >= MIN_SHARE && !stranger {
             Some(score)
         } else {
             None
@@ -220,7 +252,7 @@ struct Options {
 }
 
 impl Options {
-    fn new(region: &[HeadLine], before: Option<&Features>, after: Option<&Features>, weights: &Weights) -> Self {
+    fn new(region: &[HeadLine], before: Option<&Body>, after: Option<&Body>, weights: &Weights) -> Self {
         let len = region.len();
         let units = units(region);
         let first_heading = region.iter().position(|l| l.level.is_some()).unwrap_or(len);
@@ -230,7 +262,7 @@ impl Options {
         // only share enough; one article takes one headline block, so every
         // further unit must lean clearly to this body over the other one,
         // and one beyond a block boundary must share strongly.
-        let part = |from: usize, to: usize, body: Option<&Features>, other: Option<&Features>| -> Option<f64> {
+        let part = |from: usize, to: usize, body: Option<&Body>, other: Option<&Body>| -> Option<f64> {
             if from == to {
                 return Some(0.0);
             }
@@ -259,7 +291,7 @@ impl Options {
                 .sum()
         };
         // A cut inside a unit needs each side to lean clearly to its body.
-        let leans = |piece: &[HeadLine], to: Option<&Features>, from: Option<&Features>| match (to, from) {
+        let leans = |piece: &[HeadLine], to: Option<&Body>, from: Option<&Body>| match (to, from) {
             (Some(to), Some(from)) => weights.share(piece, to) >= LEAN * weights.share(piece, from),
             _ => false,
         };
@@ -290,7 +322,7 @@ impl Options {
 
 /// Splits each region. `regions[i]` lies before `bodies[i]`; there is one
 /// more region than bodies (the last lies after the last body).
-pub fn assign(regions: &[Vec<HeadLine>], bodies: &[Features], trace: &mut Trace) -> Vec<Split> {
+pub fn assign(regions: &[Vec<HeadLine>], bodies: &[Body], trace: &mut Trace) -> Vec<Split> {
     debug_assert_eq!(regions.len(), bodies.len() + 1);
     let weights = Weights::new(bodies);
     // best[t]: the best total so far and the path to it, where t tells
@@ -343,15 +375,12 @@ fn describe(
     i: usize,
     region: &[HeadLine],
     split: Split,
-    before: Option<&Features>,
-    after: Option<&Features>,
+    before: Option<&Body>,
+    after: Option<&Body>,
     weights: &Weights,
 ) -> String {
-    let evidence = |line: &HeadLine, body: Option<&Features>| {
-        body.map_or_else(
-            || "-".to_owned(),
-            |b| format!("{:.2}", weights.compare(&Features::of_lines(std::slice::from_ref(line)), b).1),
-        )
+    let evidence = |line: &HeadLine, body: Option<&Body>| {
+        body.map_or_else(|| "-".to_owned(), |b| format!("{:.2}", weights.share(std::slice::from_ref(line), b)))
     };
     let lines = |part: &[HeadLine]| {
         part.iter()
@@ -371,10 +400,10 @@ fn describe(
 mod tests {
     use super::*;
 
-    fn features(text: &str) -> Features {
+    fn features(text: &str) -> Body {
         let mut features = Features::default();
         features.add(text);
-        features
+        Body { features, continues: false, chairs: Vec::new() }
     }
 
     fn head(text: &str) -> HeadLine {

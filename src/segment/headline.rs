@@ -8,7 +8,7 @@
 //! `葛巧红主持并讲话 李亦博作工作部署`, 001 `李克强主持 栗战书…出席`). The
 //! rest is the title; the lines of one title join with one space.
 
-use crate::script::line_width;
+use crate::script::{is_han, line_width};
 use crate::segment::HeadLine;
 use crate::segment::tables::{CONVENING_WORDS, PRESIDING_WORDS, REPORTING_VERBS};
 
@@ -16,13 +16,42 @@ use crate::segment::tables::{CONVENING_WORDS, PRESIDING_WORDS, REPORTING_VERBS};
 /// percent) is a kicker.
 pub const KICKER_MAX_PERCENT: usize = 80;
 
-/// Whether a headline line names who presided or attended (`李克强主持`,
-/// `王凯出席`), not who convened (`葛巧红主持召开…会议` is a title).
-pub fn names_presider(text: &str) -> bool {
-    PRESIDING_WORDS.iter().any(|w| {
-        text.match_indices(w).any(|(at, _)| !CONVENING_WORDS.iter().any(|c| text[at + w.len()..].starts_with(c)))
+/// Names before presiding words in `text`, with the word (`李克强主持` →
+/// `("李克强", "主持")`): at most three ideographs before `主持` or `出席`.
+/// With `convened`, `主持召开…` counts too (in a body, who convened a
+/// meeting chaired it).
+pub fn presiders(text: &str, convened: bool) -> impl Iterator<Item = (&str, &'static str)> {
+    PRESIDING_WORDS.iter().flat_map(move |&w| {
+        text.match_indices(w).filter_map(move |(at, _)| {
+            let convening = CONVENING_WORDS.iter().any(|c| text[at + w.len()..].starts_with(c));
+            let start = text[..at]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_han(c))
+                .take(PRESIDER_CHARS)
+                .last()
+                .map_or(at, |(i, _)| i);
+            ((convened || !convening) && start < at).then(|| (&text[start..at], w))
+        })
     })
 }
+
+/// The name of who presided or attended, as a subtitle gives it
+/// (`中共中央总书记习近平主持会议` → `习近平`), with the word; not who
+/// convened (`葛巧红主持召开…会议` is a title).
+pub fn presider(text: &str) -> Option<(&str, &'static str)> {
+    presiders(text, false).next()
+}
+
+/// Whether a headline line names who presided or attended (`李克强主持`,
+/// `王凯出席`).
+pub fn names_presider(text: &str) -> bool {
+    presider(text).is_some()
+}
+
+/// Characters of a presider's name looked at (most Chinese names have two
+/// or three).
+const PRESIDER_CHARS: usize = 3;
 
 /// The headline fields of one block.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -109,6 +138,16 @@ mod tests {
                 kicker: None, title: Some("我市六名战“疫”干部获火线提拔".into()), subtitle: None
             }
         );
+    }
+
+    #[test]
+    fn presider_is_the_name_before_presiding() {
+        assert_eq!(presider("李克强主持 栗战书汪洋王沪宁赵乐际韩正出席"), Some(("李克强", "主持")));
+        assert_eq!(presider("王凯出席"), Some(("王凯", "出席")));
+        assert_eq!(presider("中共中央总书记习近平主持会议"), Some(("习近平", "主持")));
+        assert_eq!(presider("出席"), None);
+        let chairs: Vec<_> = presiders("市委书记葛巧红主持召开会议", true).collect();
+        assert_eq!(chairs, [("葛巧红", "主持")]);
     }
 
     #[test]

@@ -18,9 +18,10 @@ pub mod tables;
 
 use crate::model::{Item, ItemKind, ParaClass, Paragraph};
 use crate::rules::RuleSet;
-use crate::segment::assign::{Features, Split, assign};
+use crate::segment::assign::{Body, Features, Split, assign};
 use crate::trace::Trace;
 
+use headline::presiders;
 pub use headline::{Headline, split as split_headline};
 
 /// Most paragraphs a brief may have.
@@ -63,12 +64,14 @@ pub struct Segmented {
 /// Splits a page's paragraphs into items.
 pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -> Segmented {
     let (regions, groups) = layout(paragraphs);
-    let bodies: Vec<Features> = groups
+    let bodies: Vec<Body> = groups
         .iter()
         .map(|g| {
-            let mut f = Features::default();
-            g.paragraphs.iter().for_each(|p| f.add(&p.text));
-            f
+            let mut features = Features::default();
+            g.paragraphs.iter().for_each(|p| features.add(&p.text));
+            let chairs =
+                g.paragraphs.iter().flat_map(|p| presiders(&p.text, true)).map(|(name, _)| name.to_owned()).collect();
+            Body { features, continues: g.paragraphs.iter().any(|p| p.continued_to.is_some()), chairs }
         })
         .collect();
     let splits = assign(&regions, &bodies, trace);

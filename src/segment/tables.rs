@@ -4,12 +4,15 @@
 /// Lead markers that open an article, each with an optional bracketed
 /// byline after it. The whole match is the article's `byline`.
 pub const LEAD_MARKERS: &[(&str, &str)] = &[
-    // 000 `本报讯（记者焦娟、郭嘉莉）`; `本报北京3月17日讯`.
-    ("local-news", r"本报(?:[^\s，。、（(]{0,12}?\d{1,2}月\d{1,2}日)?讯"),
+    // 000 `本报讯（记者焦娟、郭嘉莉）`; `本报北京3月17日讯`; Traditional `本報訊`.
+    ("local-news", r"本[报報](?:[^\s，。、（(]{0,12}?\d{1,2}月\d{1,2}日)?[讯訊]"),
     // 003 `又讯(郑报全媒体记者 张昕)`.
-    ("follow-up", r"又讯"),
-    // 000 `新华社北京3月17日电`.
-    ("agency", r"(?:新华社|中新社|中新网|人民网|央视网|新华网|中国新闻社)[^\s，。、]{0,12}?\d{1,2}月\d{1,2}日电"),
+    ("follow-up", r"又[讯訊]"),
+    // 000 `新华社北京3月17日电`; Traditional `中央社台北3日電`.
+    (
+        "agency",
+        r"(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|新华网|中国新闻社|中國新聞社|中央社)[^\s，。、]{0,12}?(?:\d{1,2}月)?\d{1,2}日[电電]",
+    ),
     // A dateline: `WASHINGTON, March 14.—`, `PARIS, March 14 (AP) —`.
     (
         "dateline",
@@ -19,7 +22,7 @@ pub const LEAD_MARKERS: &[(&str, &str)] = &[
 
 /// A bracketed byline after a lead marker, or opening a paragraph on its
 /// own: `（记者焦娟、郭嘉莉）`, `(河南日报记者 李铮 冯芸)`.
-pub const BYLINE: &str = r"[（(][^（）()]{0,40}?(?:记者|通讯员|特约|电)[^（）()]{0,40}[）)]";
+pub const BYLINE: &str = r"[（(][^（）()]{0,40}?(?:记者|記者|通讯员|通訊員|特约|特約|电|電)[^（）()]{0,40}[）)]";
 
 /// Verbs that end a kicker line: `…会议上强调`, `…要求`.
 pub const REPORTING_VERBS: &[&str] = &["强调", "要求", "提出", "指出", "表示", "宣布", "希望", "透露"];

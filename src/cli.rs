@@ -142,7 +142,6 @@ fn shard(spec: &str) -> Result<Shard, Error> {
 impl CleanArgs {
     /// Validates the arguments into a run's configuration.
     pub fn into_config(self) -> Result<Config, Error> {
-        let defaults = Config::default();
         Ok(Config {
             inputs: self
                 .inputs
@@ -150,7 +149,7 @@ impl CleanArgs {
                 .map(|p| if p.as_os_str() == "-" { Input::Stdin } else { Input::Path(p) })
                 .collect(),
             out: self.out,
-            jobs: self.jobs.map_or(defaults.jobs, usize::from),
+            jobs: self.jobs.map_or_else(galley::config::all_cores, usize::from),
             encoding: encoding(self.encoding.as_deref())?,
             format: match self.format {
                 FormatArg::Txt => Format::Txt,

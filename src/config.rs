@@ -72,12 +72,17 @@ pub struct Config {
     pub clean: CleanOptions,
 }
 
+/// Worker threads when none are asked for: all cores.
+pub fn all_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
             inputs: vec![Input::Path(PathBuf::from("seeds"))],
             out: PathBuf::from("out"),
-            jobs: std::thread::available_parallelism().map_or(1, usize::from),
+            jobs: all_cores(),
             encoding: None,
             format: Format::Txt,
             shard: None,

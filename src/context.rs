@@ -8,12 +8,14 @@
 //! [`Facts`], and thresholds turn those into the read-only
 //! [`BatchContext`] that the second pass cleans with.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
 
 use crate::rejoin::Lexicon;
 use crate::rejoin::seams::Seams;
-use crate::script::line_width;
+use crate::script::{is_han, line_width};
 
 /// Pages a line must head or foot before it counts as a running header.
 const MIN_EDGE_PAGES: u32 = 3;
@@ -150,9 +152,15 @@ pub fn edge_key(line: &str) -> Option<String> {
 /// The key under which a box repeats: its letters and digits only, so
 /// that spacing and hyphenation do not hide a repeat.
 pub fn box_key(paragraph: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    for c in paragraph.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
-        c.hash(&mut hasher);
+    let mut hasher = FxHasher::default();
+    for c in paragraph.chars() {
+        if is_han(c) || c.is_ascii_digit() || c.is_ascii_lowercase() {
+            c.hash(&mut hasher);
+        } else if c.is_ascii_uppercase() {
+            c.to_ascii_lowercase().hash(&mut hasher);
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            c.to_lowercase().for_each(|l| l.hash(&mut hasher));
+        }
     }
     hasher.finish()
 }

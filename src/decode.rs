@@ -70,17 +70,41 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     if !is_utf16(encoding) && looks_binary(body) {
         return Err(NotText::Binary);
     }
-    let (raw, malformed) = decode_counting(encoding, body);
-    let (decoded, dropped) = clean_text(&raw, &malformed, encoding);
-    let chars = decoded.text.chars().count() + dropped;
+    // UTF-8 was chosen because it validated (or forced): taken as it is if
+    // valid; anything else goes through a decoder that counts malformed
+    // sequences.
+    let utf8 = if encoding == UTF_8 { String::from_utf8(body.to_vec()).ok() } else { None };
+    let (raw, malformed) = match utf8 {
+        Some(text) => (text, Vec::new()),
+        None => decode_counting(encoding, body),
+    };
+    let (decoded, dropped) = if malformed.is_empty() && is_clean(raw.as_bytes()) {
+        (Decoded { text: raw, encoding, malformed }, 0)
+    } else {
+        clean_text(&raw, &malformed, encoding)
+    };
     if decoded.text.trim().is_empty() && dropped == 0 {
         return Err(NotText::Empty);
     }
-    let share = (decoded.malformed.len() + dropped) as f64 / chars as f64;
-    if share > MAX_BAD_SHARE {
-        return Err(NotText::Undecodable { percent: (share * 100.0).round() as u32 });
+    let bad = decoded.malformed.len() + dropped;
+    if bad > 0 {
+        let share = bad as f64 / (decoded.text.chars().count() + dropped) as f64;
+        if share > MAX_BAD_SHARE {
+            return Err(NotText::Undecodable { percent: (share * 100.0).round() as u32 });
+        }
     }
     Ok(decoded)
+}
+
+/// Whether UTF-8 text has nothing for cleaning to do: no CR, no control
+/// characters but LF, tab and form feed (C1 controls are `C2 80`–`C2 9F`).
+fn is_clean(bytes: &[u8]) -> bool {
+    let control = |(i, &b): (usize, &u8)| {
+        (b < 0x20 && !matches!(b, b'\n' | b'\t' | 0x0C))
+            || b == 0x7F
+            || (b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+    };
+    !bytes.iter().enumerate().any(control)
 }
 
 /// The encoding to read `bytes` in, and the bytes after any BOM.
@@ -91,7 +115,7 @@ fn detect(bytes: &[u8]) -> Result<(&'static Encoding, &[u8]), NotText> {
     if memchr_nul(bytes) {
         return utf16_without_bom(bytes).map(|e| (e, bytes)).ok_or(NotText::Binary);
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if utf8_valid(bytes) {
         return Ok((UTF_8, bytes));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -100,6 +124,12 @@ fn detect(bytes: &[u8]) -> Result<(&'static Encoding, &[u8]), NotText> {
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
     // GBK decoding is GB18030 decoding; name it by the larger set.
     Ok((if guess == GBK { GB18030 } else { guess }, bytes))
+}
+
+/// Whether bytes are valid UTF-8, judged by `encoding_rs`'s validator,
+/// which is faster than the standard library's on CJK text.
+fn utf8_valid(bytes: &[u8]) -> bool {
+    Encoding::utf8_valid_up_to(bytes) == bytes.len()
 }
 
 fn strip_bom<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> &'a [u8] {

@@ -62,13 +62,34 @@ pub fn normalize_line(raw: &str) -> String {
     if trimmed.is_empty() {
         return String::new();
     }
-    let nfc: String = match is_nfc_quick(trimmed.chars()) {
-        IsNormalized::Yes => trimmed.to_owned(),
-        _ => trimmed.nfc().collect(),
+    // Most column lines hold nothing any rule touches: CJK text without
+    // spaces, ASCII punctuation or full-width letters. They stay as they are.
+    if trimmed.chars().all(settled) {
+        return trimmed.to_owned();
+    }
+    let stable = trimmed.chars().all(|c| c.is_ascii() || settled(c));
+    let nfc: String = match stable || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
+        true => trimmed.to_owned(),
+        false => trimmed.nfc().collect(),
     };
     let chars = map_chars(&nfc);
     let chars = fullwidth_punctuation(chars);
     repair_spacing(&chars)
+}
+
+/// A character that no normalization rule changes or reads as context: a
+/// CJK ideograph or punctuation mark, or an ASCII letter, digit or
+/// punctuation other than the spaces and marks that rules convert. (All of
+/// these are NFC and combine with nothing.)
+fn settled(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-' | '/' | '"' | '\'' | '+' | '=' | '*' | '&' | '#' | '@')
+    } else {
+        is_han(c)
+            || ('\u{3001}'..='\u{303F}').contains(&c)
+            || (is_cjk_punct(c) && !('\u{FF10}'..='\u{FF5A}').contains(&c))
+            || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+    }
 }
 
 /// Full-width Latin letters and digits to ASCII, every kind of space to
@@ -371,6 +392,15 @@ mod tests {
     fn kana_and_hangul_are_not_letter_spacing() {
         assert_eq!(norm("한국 의 신문"), "한국 의 신문");
         assert_eq!(norm("東京 は 晴れ"), "東京 は 晴れ");
+    }
+
+    #[test]
+    fn settled_lines_are_the_same_by_either_path() {
+        for s in ["有的从事核酸检测“连轴转”，轻伤不下火", "截至2月22日24时", "82.8%。", "Ａ０２版"]
+        {
+            let slow = repair_spacing(&fullwidth_punctuation(map_chars(s)));
+            assert_eq!(norm(s), slow, "{s:?}");
+        }
     }
 
     #[test]

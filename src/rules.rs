@@ -36,8 +36,18 @@ pub struct LineMatcher {
     pub name: String,
     /// Where on the page it applies.
     pub place: Place,
+    /// Words one of which a line must hold for the pattern to be tried.
+    pub needs: &'static [&'static str],
     /// The compiled pattern.
     pub regex: Regex,
+}
+
+impl LineMatcher {
+    /// Whether the rule may match `line` at all: it needs no word, or the
+    /// line holds one (`has_words`: the line holds some rule's word).
+    pub fn may_match(&self, line: &str, has_words: bool) -> bool {
+        self.needs.is_empty() || (has_words && self.needs.iter().any(|w| line.contains(w)))
+    }
 }
 
 /// A compiled continuation-note rule.
@@ -56,6 +66,9 @@ pub struct ContinuationMatcher {
 pub struct RuleSet {
     /// Whole-line furniture, built-in then user rules.
     pub lines: Vec<LineMatcher>,
+    /// Any word a built-in line rule needs: a line without one is tried
+    /// against user rules only (one literal search instead of many).
+    pub line_words: Regex,
     /// Continuation notes, built-in then user rules.
     pub continuations: Vec<ContinuationMatcher>,
     /// Lead markers anchored at a paragraph's start, built-in then user rules.
@@ -79,9 +92,9 @@ fn compile(pattern: &str) -> Regex {
 impl RuleSet {
     /// The built-in rules only.
     pub fn builtin() -> Self {
-        let lines = LINE_RULES
+        let lines: Vec<LineMatcher> = LINE_RULES
             .iter()
-            .map(|r| LineMatcher { name: r.name.to_owned(), place: r.place, regex: compile(r.pattern) })
+            .map(|r| LineMatcher { name: r.name.to_owned(), place: r.place, needs: r.needs, regex: compile(r.pattern) })
             .collect();
         let continuations = CONTINUATION_RULES
             .iter()
@@ -93,7 +106,9 @@ impl RuleSet {
             .collect();
         let markers: Vec<&str> = LEAD_MARKERS.iter().map(|(_, p)| *p).collect();
         let lead = format!(r"^(?:(?:{})(?:\s*{BYLINE})?|{BYLINE})", markers.join("|"));
+        let words: Vec<String> = LINE_RULES.iter().flat_map(|r| r.needs.iter().map(|w| regex::escape(w))).collect();
         RuleSet {
+            line_words: compile(&words.join("|")),
             lines,
             continuations,
             leads: vec![compile(&lead)],
@@ -128,7 +143,9 @@ impl RuleSet {
             let regex =
                 Regex::new(&anchored).map_err(|e| fault(at, format!("rule {:?}: bad regex: {e}", rule.name)))?;
             match rule.kind {
-                Kind::Furniture => self.lines.push(LineMatcher { name: rule.name, place: Place::Anywhere, regex }),
+                Kind::Furniture => {
+                    self.lines.push(LineMatcher { name: rule.name, place: Place::Anywhere, needs: &[], regex })
+                }
                 Kind::Continuation => {
                     self.continuations.push(ContinuationMatcher { name: rule.name, direction: rule.direction, regex })
                 }

@@ -66,7 +66,7 @@ pub fn is_space(c: char) -> bool {
 
 /// A letter of a space-separated script (Latin, Greek, Cyrillic, Hangul…).
 pub fn is_word_letter(c: char) -> bool {
-    c.is_alphabetic() && !is_cjk_letter(c)
+    if c.is_ascii() { c.is_ascii_alphabetic() } else { !is_cjk(c) && !is_shared_punct(c) && c.is_alphabetic() }
 }
 
 /// Terminal punctuation that can end a paragraph.
@@ -109,23 +109,74 @@ pub fn width(c: char, cjk_line: bool) -> usize {
     if wide || (cjk_line && is_shared_punct(c)) { 2 } else { 1 }
 }
 
+/// What a line is made of, counted in one pass.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Shape {
+    /// CJK letters (ideographs and kana).
+    pub cjk_letters: usize,
+    /// Letters of space-separated scripts.
+    pub word_letters: usize,
+    /// Upper-case letters among them.
+    pub upper: usize,
+    /// Characters.
+    pub chars: usize,
+    /// Print width in half-width units, shared punctuation counted narrow.
+    narrow_width: usize,
+    /// Shared punctuation (curly quotes, ellipsis, dashes).
+    shared: usize,
+}
+
+impl Shape {
+    /// Counts the characters of `text`.
+    pub fn of(text: &str) -> Shape {
+        let mut shape = Shape::default();
+        for c in text.chars() {
+            shape.chars += 1;
+            if c.is_ascii() {
+                shape.narrow_width += 1;
+                if c.is_ascii_alphabetic() {
+                    shape.word_letters += 1;
+                    shape.upper += usize::from(c.is_ascii_uppercase());
+                }
+            } else if is_han(c) || is_kana(c) {
+                shape.cjk_letters += 1;
+                shape.narrow_width += 2;
+            } else if is_cjk_punct(c) {
+                shape.narrow_width += 2;
+            } else if is_shared_punct(c) {
+                shape.shared += 1;
+                shape.narrow_width += 1;
+            } else {
+                shape.narrow_width += width(c, false);
+                if is_word_letter(c) {
+                    shape.word_letters += 1;
+                    shape.upper += usize::from(c.is_uppercase());
+                }
+            }
+        }
+        shape
+    }
+
+    /// Whether the line is CJK text: more CJK letters than word letters.
+    pub fn cjk(&self) -> bool {
+        self.cjk_letters > 0 && self.cjk_letters * 2 >= self.word_letters
+    }
+
+    /// The printed width in half-width units; shared punctuation takes two
+    /// in CJK text.
+    pub fn width(&self) -> usize {
+        self.narrow_width + if self.cjk() { self.shared } else { 0 }
+    }
+}
+
 /// Whether a line is CJK text: it holds more CJK letters than word letters.
 pub fn is_cjk_text(text: &str) -> bool {
-    let (mut cjk, mut latin) = (0usize, 0usize);
-    for c in text.chars() {
-        if is_cjk_letter(c) {
-            cjk += 1;
-        } else if is_word_letter(c) {
-            latin += 1;
-        }
-    }
-    cjk > 0 && cjk * 2 >= latin
+    Shape::of(text).cjk()
 }
 
 /// The printed width of a line in half-width units.
 pub fn line_width(text: &str) -> usize {
-    let cjk = is_cjk_text(text);
-    text.chars().map(|c| width(c, cjk)).sum()
+    Shape::of(text).width()
 }
 
 #[cfg(test)]

@@ -140,14 +140,15 @@ pub fn json_line(value: &impl Serialize) -> String {
     line
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder.
+/// Writes `bytes` to `path` through a temporary file in the same folder, so
+/// that a run interrupted at any point leaves the old file or the new one,
+/// never half of one. (No fsync: that would guard against power loss at the
+/// price of a disk flush per item, and make large runs disk-bound.)
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     let temp = path.with_file_name(format!(".{name}.galley-tmp"));
     let write = || -> std::io::Result<()> {
-        let mut file = fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_data()?;
+        fs::File::create(&temp)?.write_all(bytes)?;
         fs::rename(&temp, path)
     };
     write().map_err(|e| {

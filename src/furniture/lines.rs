@@ -13,10 +13,10 @@ use regex::Captures;
 
 use crate::context::BatchContext;
 use crate::furniture::marks;
-use crate::furniture::tables::{EDGE_LINES, MAX_FURNITURE_WIDTH, Place, TOP_LINES};
+use crate::furniture::tables::{EDGE_LINES, MAX_FURNITURE_BYTES, Place, TOP_LINES};
 use crate::model::{Line, Removal};
 use crate::rules::RuleSet;
-use crate::script::{ends_sentence, is_han, line_width};
+use crate::script::{ends_sentence, is_han};
 use crate::trace::Trace;
 
 /// The rule names after which a neighbouring short line is a channel label.
@@ -49,7 +49,7 @@ pub fn strip_lines(
         let edge = rank < EDGE_LINES || rank + EDGE_LINES >= filled.len();
         let top = rank < TOP_LINES;
         let text = &lines[i].text;
-        if line_width(text) > MAX_FURNITURE_WIDTH {
+        if text.len() > MAX_FURNITURE_BYTES {
             continue;
         }
         let placed = |place: Place| match place {
@@ -57,7 +57,12 @@ pub fn strip_lines(
             Place::Edge => edge,
             Place::Top => top,
         };
-        let hit = rules.lines.iter().filter(|r| placed(r.place)).find_map(|r| r.regex.captures(text).map(|c| (r, c)));
+        let has_words = rules.line_words.is_match(text);
+        let hit = rules
+            .lines
+            .iter()
+            .filter(|r| placed(r.place) && r.may_match(text, has_words))
+            .find_map(|r| r.regex.captures(text).map(|c| (r, c)));
         if let Some((rule, caps)) = hit {
             date = date.or_else(|| iso_date(&caps));
             taken[i] = Some(rule.name.clone());

@@ -8,7 +8,7 @@
 //! of a line may be fragments of a word split at the line end, with or
 //! without a hyphen (OCR drops many: en-ocr `pre` ⏎ `senting`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::model::Line;

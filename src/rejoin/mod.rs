@@ -33,7 +33,7 @@ use crate::rejoin::join::{Side, join_into};
 use crate::rejoin::lexicon::LexiconView;
 use crate::rejoin::seams::Seams;
 use crate::rules::RuleSet;
-use crate::script::{ends_sentence, is_cjk_opening_quote, is_cjk_text, is_clause_punct, is_han, line_width};
+use crate::script::{Shape, ends_sentence, is_cjk_opening_quote, is_cjk_text, is_clause_punct, is_han};
 use crate::trace::Trace;
 
 pub use join::{Hyphen, hyphen};
@@ -80,6 +80,7 @@ struct LineInfo {
 impl LineInfo {
     fn new(line: &Line, rules: &RuleSet) -> Self {
         let text = line.text.as_str();
+        let shape = Shape::of(text);
         let end = if text.is_empty() {
             End::Open
         } else if marks::closing_start(rules, text).is_some() {
@@ -92,11 +93,11 @@ impl LineInfo {
             End::Open
         };
         LineInfo {
-            width: column_span(text),
-            cjk: is_cjk_text(text),
+            width: column_span(&shape),
+            cjk: shape.cjk(),
             lead: rules.lead(text).is_some(),
             heading: heading_level(text),
-            capitals: is_capitals_line(text),
+            capitals: is_capitals_line(text, &shape),
             end,
             opens_quote: text.starts_with(is_cjk_opening_quote),
             point: point(text),
@@ -121,9 +122,8 @@ impl LineInfo {
 /// the larger counting: extractors and typesetters that wrap CJK text by
 /// characters give a line with digits (`3月17日`) as many characters as a
 /// full line, yet less print width.
-fn column_span(text: &str) -> usize {
-    let width = line_width(text);
-    if is_cjk_text(text) { width.max(2 * text.chars().count()) } else { width }
+fn column_span(shape: &Shape) -> usize {
+    if shape.cjk() { shape.width().max(2 * shape.chars) } else { shape.width() }
 }
 
 /// The level of a Markdown heading line (`## ` → 2).
@@ -140,11 +140,10 @@ fn heading_text(text: &str) -> &str {
 
 /// A Latin line in capitals (`GERMANS SEIZE`): a headline line in OCR
 /// text that has no blank lines to set headlines off.
-fn is_capitals_line(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 4
-        && letters.iter().all(|c| !crate::script::is_cjk_letter(*c))
-        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
+fn is_capitals_line(text: &str, shape: &Shape) -> bool {
+    shape.cjk_letters == 0
+        && shape.word_letters >= 4
+        && shape.upper * 10 >= shape.word_letters * 9
         && !text.ends_with(',')
 }
 

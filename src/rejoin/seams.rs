@@ -10,18 +10,21 @@
 //! sentence joints inside such paragraphs; rejoin consults them where the
 //! layout leaves the question open.
 
-use std::collections::HashSet;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use rustc_hash::FxHashSet as HashSet;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
 
 use crate::model::Paragraph;
-use crate::script::{is_closer, is_terminal, line_width};
+use crate::script::{is_closer, is_terminal};
 
 /// Characters on each side of a seam that identify it.
 const SIDE: usize = 6;
 
-/// Narrowest line (half-width units) that is a paragraph of its own, not a
-/// column line: a web or Markdown page's paragraph.
-const MIN_PARAGRAPH_LINE: usize = 80;
+/// Shortest line (UTF-8 bytes: 40 ideographs, 120 Latin letters) that is a
+/// paragraph of its own, not a column line: a web or Markdown page's
+/// paragraph.
+const MIN_PARAGRAPH_LINE: usize = 120;
 
 /// Seams seen in the batch: paragraph breaks and sentence joints.
 #[derive(Clone, Debug, Default)]
@@ -32,10 +35,11 @@ pub struct Seams {
 
 /// The key of the seam between `tail` (the text before) and `head` (after).
 fn key(tail: &str, head: &str) -> u64 {
-    let before: Vec<char> = tail.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut before: Vec<char> = tail.chars().rev().filter(|c| !c.is_whitespace()).take(SIDE).collect();
+    before.reverse();
     let after = head.chars().filter(|c| !c.is_whitespace()).take(SIDE);
-    let mut hasher = DefaultHasher::new();
-    before[before.len().saturating_sub(SIDE)..].iter().chain(std::iter::once(&'|')).for_each(|c| c.hash(&mut hasher));
+    let mut hasher = FxHasher::default();
+    before.iter().chain(std::iter::once(&'|')).for_each(|c| c.hash(&mut hasher));
     after.for_each(|c| c.hash(&mut hasher));
     hasher.finish()
 }
@@ -45,9 +49,8 @@ impl Seams {
     /// stood on one long line, and between the sentences inside them.
     pub fn observe(paragraphs: &[Paragraph]) -> Self {
         let mut seams = Seams::default();
-        let certain = |p: &Paragraph| {
-            !p.class.is_headline() && p.lines.0 == p.lines.1 && line_width(&p.text) >= MIN_PARAGRAPH_LINE
-        };
+        let certain =
+            |p: &Paragraph| !p.class.is_headline() && p.lines.0 == p.lines.1 && p.text.len() >= MIN_PARAGRAPH_LINE;
         for pair in paragraphs.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             if certain(a) && certain(b) && b.blank_before && crate::script::ends_sentence(&a.text) {

@@ -24,10 +24,12 @@
 //! over the page picks the cuts with the highest total score. Markdown
 //! headings (`## `) are headlines of what follows them, always.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::hash::{Hash, Hasher};
 
-use crate::script::{is_cjk_letter, is_hangul, line_width};
+use rustc_hash::FxHasher;
+
+use crate::script::{is_cjk_letter, is_word_letter, line_width};
 use crate::segment::HeadLine;
 use crate::segment::headline::{KICKER_MAX_PERCENT, names_presider, presider};
 use crate::segment::tables::REPORTING_VERBS;
@@ -67,16 +69,18 @@ impl Features {
         let mut prev: Option<char> = None;
         let mut word = String::new();
         for c in text.chars().chain(std::iter::once(' ')) {
-            let content = is_cjk_letter(c) || c.is_ascii_digit();
+            let cjk = is_cjk_letter(c);
+            let content = cjk || c.is_ascii_digit();
             if let (Some(p), true) = (prev, content) {
                 self.0.insert(((p as u64) << 21) | c as u64);
             }
             prev = content.then_some(c);
-            if c.is_alphanumeric() && !is_cjk_letter(c) && !is_hangul(c) {
+            let word_char = if c.is_ascii() { c.is_ascii_alphanumeric() } else { !cjk && is_word_letter(c) };
+            if word_char {
                 word.extend(c.to_lowercase());
             } else if !word.is_empty() {
                 if word.chars().count() >= 3 && !STOPWORDS.contains(&word.as_str()) {
-                    let mut h = DefaultHasher::new();
+                    let mut h = FxHasher::default();
                     word.hash(&mut h);
                     self.0.insert(h.finish() | 1 << 63);
                 }
@@ -129,7 +133,7 @@ struct Weights {
 
 impl Weights {
     fn new(bodies: &[Body]) -> Self {
-        let mut documents: HashMap<u64, u32> = HashMap::new();
+        let mut documents: HashMap<u64, u32> = HashMap::default();
         for body in bodies {
             for &f in &body.features.0 {
                 *documents.entry(f).or_default() += 1;

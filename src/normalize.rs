@@ -72,8 +72,13 @@ pub fn normalize_line(raw: &str) -> String {
         true => trimmed.to_owned(),
         false => trimmed.nfc().collect(),
     };
-    let chars = map_chars(&nfc);
-    let chars = fullwidth_punctuation(chars);
+    let mut chars = map_chars(&nfc);
+    // Dropped zero-width characters, or NFC, may have bared spaces at the ends.
+    while chars.last() == Some(&' ') {
+        chars.pop();
+    }
+    let start = chars.iter().position(|&c| c != ' ').unwrap_or(chars.len());
+    let chars = fullwidth_punctuation(chars.split_off(start));
     repair_spacing(&chars)
 }
 
@@ -131,6 +136,7 @@ fn cjk_before(c: Option<char>) -> bool {
 /// `本报讯(河南日报记者 李铮 冯芸)3月17日,省委`), but not inside numbers and
 /// times (`3,000`, `12:30`), URLs (`http://`) or Latin runs (`Reuters (AP)`).
 fn fullwidth_punctuation(mut chars: Vec<char>) -> Vec<char> {
+    let pairs = bracket_pairs(&chars);
     for i in 0..chars.len() {
         let c = chars[i];
         let wide = match c {
@@ -140,12 +146,13 @@ fn fullwidth_punctuation(mut chars: Vec<char>) -> Vec<char> {
             '?' => '？',
             '!' => '！',
             '(' => {
-                convert_bracket_pair(&mut chars, i);
+                convert_bracket_pair(&mut chars, i, pairs[i]);
                 continue;
             }
             ')' => {
                 // A `)` whose `(` was not on this line.
-                if cjk_before(before(&chars, i)) {
+                let unpaired = !pairs.contains(&Some(i));
+                if unpaired && cjk_before(before(&chars, i)) {
                     chars[i] = '）';
                 }
                 continue;
@@ -163,18 +170,28 @@ fn fullwidth_punctuation(mut chars: Vec<char>) -> Vec<char> {
     chars
 }
 
-/// Converts the bracket pair opening at `open` when it stands in Chinese
-/// text: after a CJK character, or holding Chinese and not after a Latin word.
-fn convert_bracket_pair(chars: &mut [char], open: usize) {
-    let mut depth = 0usize;
-    let close = (open..chars.len()).find(|&j| {
-        match chars[j] {
-            '(' => depth += 1,
-            ')' => depth -= 1,
+/// For each `(`, the index of the `)` that closes it on the line.
+fn bracket_pairs(chars: &[char]) -> Vec<Option<usize>> {
+    let mut pairs = vec![None; chars.len()];
+    let mut open = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' => open.push(i),
+            ')' => {
+                if let Some(o) = open.pop() {
+                    pairs[o] = Some(i);
+                }
+            }
             _ => {}
         }
-        depth == 0
-    });
+    }
+    pairs
+}
+
+/// Converts the bracket pair opening at `open` (and closing at `close`)
+/// when it stands in Chinese text: after a CJK character, or holding
+/// Chinese and not after a Latin word.
+fn convert_bracket_pair(chars: &mut [char], open: usize, close: Option<usize>) {
     let prev = before(chars, open);
     let inner_end = close.unwrap_or(chars.len());
     let holds_chinese = chars[open + 1..inner_end].iter().any(|&c| is_han(c));
@@ -190,7 +207,8 @@ fn convert_bracket_pair(chars: &mut [char], open: usize) {
 /// What a space-separated token is, for spacing repair.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Token {
-    /// One ideograph or CJK punctuation mark: the unit of letter-spacing.
+    /// One ideograph or CJK punctuation mark, or one ideograph with the
+    /// punctuation beside it: the unit of letter-spacing.
     Single,
     /// A short run of digits, which letter-spaced lines leave whole (`14`).
     Digits,
@@ -199,10 +217,15 @@ enum Token {
 }
 
 fn classify(token: &[char]) -> Token {
-    match token {
-        [c] if is_han(*c) || is_cjk_punct(*c) || is_shared_punct(*c) => Token::Single,
-        t if t.len() <= 4 && t.iter().all(char::is_ascii_digit) => Token::Digits,
-        _ => Token::Word,
+    let punct = |c: char| is_cjk_punct(c) || is_shared_punct(c);
+    let ideographs = token.iter().filter(|&&c| is_han(c)).count();
+    if ideographs <= 1 && token.iter().all(|&c| is_han(c) || punct(c)) {
+        // One ideograph with its punctuation (`部、`, `“双`), or a mark.
+        Token::Single
+    } else if token.len() <= 4 && token.iter().all(char::is_ascii_digit) {
+        Token::Digits
+    } else {
+        Token::Word
     }
 }
 

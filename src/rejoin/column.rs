@@ -12,13 +12,23 @@ const WINDOW: usize = 10;
 /// Lines narrower than this (half-width units) say nothing about the column.
 const MIN_WIDTH: usize = 8;
 
-/// The estimated column width at each line, in half-width units (0 for
-/// blank lines): the 70th percentile of the widths of the non-blank lines
-/// within [`WINDOW`] lines of it, which ignores the short last lines of
-/// paragraphs and the odd wide headline.
-pub fn column_widths(widths: &[usize]) -> Vec<usize> {
+/// A column as estimated at one line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Column {
+    /// The width in half-width units (0 for blank lines).
+    pub width: usize,
+    /// How many nearby lines have that width: 1 means no line repeats a
+    /// width, and there is no column at all (web text, a headline block).
+    pub support: usize,
+}
+
+/// The estimated column at each line: the most common width among the
+/// non-blank lines within [`WINDOW`] lines of it (the wider on a tie),
+/// which ignores the short last lines of paragraphs and the odd wide
+/// headline.
+pub fn column_widths(widths: &[usize]) -> Vec<Column> {
     let filled: Vec<usize> = (0..widths.len()).filter(|&i| widths[i] >= MIN_WIDTH).collect();
-    let mut out = vec![0; widths.len()];
+    let mut out = vec![Column::default(); widths.len()];
     let mut sample = Vec::with_capacity(2 * WINDOW + 1);
     for (i, &w) in widths.iter().enumerate() {
         if w == 0 {
@@ -29,13 +39,15 @@ pub fn column_widths(widths: &[usize]) -> Vec<usize> {
         let hi = (at + WINDOW + 1).min(filled.len());
         sample.clear();
         sample.extend(filled[lo..hi].iter().map(|&j| widths[j]));
-        out[i] = mode(&mut sample).unwrap_or(w);
+        out[i] =
+            mode(&mut sample).map_or(Column { width: w, support: 1 }, |(support, width)| Column { width, support });
     }
     out
 }
 
-/// The most common width, the wider on a tie; `None` for no widths.
-fn mode(sample: &mut [usize]) -> Option<usize> {
+/// The most common width with its count, the wider on a tie; `None` for
+/// no widths.
+fn mode(sample: &mut [usize]) -> Option<(usize, usize)> {
     sample.sort_unstable();
     let mut best: Option<(usize, usize)> = None;
     for run in sample.chunk_by(|a, b| a == b) {
@@ -43,7 +55,7 @@ fn mode(sample: &mut [usize]) -> Option<usize> {
             best = Some((run.len(), run[0]));
         }
     }
-    best.map(|(_, w)| w)
+    best
 }
 
 #[cfg(test)]
@@ -54,8 +66,9 @@ mod tests {
     fn column_width_ignores_short_paragraph_ends() {
         let widths = [28, 28, 26, 12, 28, 28, 0, 28, 10, 28];
         let cols = column_widths(&widths);
-        assert!(cols.iter().enumerate().all(|(i, &c)| widths[i] == 0 || c == 28), "{cols:?}");
-        assert_eq!(cols[6], 0);
+        assert!(cols.iter().enumerate().all(|(i, c)| widths[i] == 0 || c.width == 28), "{cols:?}");
+        assert_eq!(cols[6].width, 0);
+        assert_eq!(cols[0].support, 6);
     }
 
     #[test]
@@ -63,6 +76,12 @@ mod tests {
         let mut widths = vec![28; 30];
         widths.extend(vec![60; 30]);
         let cols = column_widths(&widths);
-        assert_eq!((cols[0], cols[59]), (28, 60));
+        assert_eq!((cols[0].width, cols[59].width), (28, 60));
+    }
+
+    #[test]
+    fn widths_that_never_repeat_make_no_column() {
+        let cols = column_widths(&[32, 124, 92]);
+        assert!(cols.iter().all(|c| c.support == 1), "{cols:?}");
     }
 }

@@ -50,6 +50,7 @@ pub fn join_into(
     lexicon: &LexiconView<'_>,
     trace: &mut Trace,
 ) {
+    let cjk_mark = |c: char| is_cjk_punct(c) || (is_shared_punct(c) && (left_cjk || next.cjk));
     let (Some(last), Some(first)) = (buf.chars().next_back(), next.text.chars().next()) else {
         buf.push_str(next.text);
         return;
@@ -68,7 +69,7 @@ pub fn join_into(
         }
     } else if fused(buf, next.text, lexicon) && !left_cjk && !next.cjk {
         trace.note(|| format!("rejoin: split word without hyphen at {:?} + {:?}", tail(buf), head(next.text)));
-    } else if gap && !is_cjk_punct(last) && !is_cjk_punct(first) || needs_space(last, first, left_cjk || next.cjk) {
+    } else if gap && !cjk_mark(last) && !cjk_mark(first) || needs_space(last, first, left_cjk || next.cjk) {
         buf.push(' ');
     }
     buf.push_str(next.text);

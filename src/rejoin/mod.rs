@@ -27,13 +27,15 @@ pub mod seams;
 use crate::context::BatchContext;
 use crate::furniture::marks;
 use crate::model::{Line, ParaClass, Paragraph};
-use crate::rejoin::column::column_widths;
+use crate::rejoin::column::{Column, column_widths};
 use crate::rejoin::enumerator::{Point, point};
 use crate::rejoin::join::{Side, join_into};
 use crate::rejoin::lexicon::LexiconView;
 use crate::rejoin::seams::Seams;
 use crate::rules::RuleSet;
-use crate::script::{Shape, ends_sentence, is_cjk_opening_quote, is_cjk_text, is_clause_punct, is_han};
+use crate::script::{
+    Shape, ends_sentence, is_cjk_opening_quote, is_cjk_text, is_clause_punct, is_closer, is_han, is_terminal,
+};
 use crate::trace::Trace;
 
 pub use join::{Hyphen, hyphen};
@@ -46,8 +48,11 @@ pub use lexicon::Lexicon;
 /// `…有效化解社会治理` ⏎ `“悬空化”…`).
 const QUOTE_SHORTFALL: usize = 4;
 
+/// Lines of one width that make a column.
+const MIN_COLUMN_SUPPORT: usize = 3;
+
 /// Widest headline line with a comma in it (half-width units).
-const MAX_WIDE_HEADLINE: usize = 80;
+const MAX_WIDE_HEADLINE: usize = 160;
 
 /// Widest headline line (half-width units): longer lines are paragraphs.
 const MAX_HEADLINE: usize = 200;
@@ -109,11 +114,13 @@ impl LineInfo {
         text.contains(['。', '；', '！', '？'])
     }
 
-    /// A comma inside the line: running text, unless the line is a short
-    /// one wider than its column, as headline lines may be (004 line 124
-    /// `响应党中央对广大党员的号召，习近平…`).
-    fn has_comma_in_column(&self, text: &str, column: usize) -> bool {
-        text.contains(['，', ',']) && (self.width <= column + 4 || self.width > MAX_WIDE_HEADLINE)
+    /// A comma inside a line: running text, unless the line is one of
+    /// several headline lines (a lone line with a comma is a paragraph of
+    /// web text), is not a column line, wider or narrower (004 line 124
+    /// `响应党中央对广大党员的号召，习近平…`), and is not long.
+    fn has_comma_in_column(&self, text: &str, column: Column, lone: bool) -> bool {
+        let column_line = column.support >= MIN_COLUMN_SUPPORT && self.width.abs_diff(column.width) <= 4;
+        text.contains(['，', ',']) && (lone || column_line || self.width > MAX_WIDE_HEADLINE)
     }
 }
 
@@ -208,13 +215,26 @@ struct Layout<'a> {
     lines: &'a [Line],
     info: Vec<LineInfo>,
     cols: Vec<usize>,
+    columns: Vec<Column>,
 }
 
 impl<'a> Layout<'a> {
     fn new(lines: &'a [Line], rules: &RuleSet) -> Self {
-        let info: Vec<LineInfo> = lines.iter().map(|l| LineInfo::new(l, rules)).collect();
-        let cols = column_widths(&info.iter().map(|i| i.width).collect::<Vec<_>>());
-        Layout { lines, info, cols }
+        let mut info: Vec<LineInfo> = lines.iter().map(|l| LineInfo::new(l, rules)).collect();
+        // A line of nothing but closing marks ends as the line before it
+        // with them would (`…落实。` ⏎ `”`).
+        for i in 1..lines.len() {
+            let text = &lines[i].text;
+            if !text.is_empty() && text.chars().all(is_closer) && !lines[i - 1].is_blank() {
+                let joined = format!("{}{text}", lines[i - 1].text);
+                if ends_sentence(&joined) {
+                    info[i].end = End::Sentence;
+                }
+            }
+        }
+        let columns = column_widths(&info.iter().map(|i| i.width).collect::<Vec<_>>());
+        let cols = columns.iter().map(|c| c.width).collect();
+        Layout { lines, info, cols, columns }
     }
 
     /// How many half-width units line `i` falls short of its column.
@@ -243,7 +263,7 @@ impl<'a> Layout<'a> {
                     && info.width <= MAX_HEADLINE
                     && !LineInfo::has_sentence_punct(text)
                     && !is_name_list(text)
-                    && !info.has_comma_in_column(text, self.cols[i])
+                    && !info.has_comma_in_column(text, self.columns[i], piece.first == piece.last)
             })
     }
 
@@ -421,9 +441,10 @@ fn pieces(layout: &Layout<'_>, seams: &Seams, trace: &mut Trace) -> Vec<Piece> {
                 };
                 let ends = layout.info[p].end == End::Sentence;
                 let seen = || ends && seams.breaks(&piece_tail(layout, out.last(), p), &line.text);
+                let open = !wrapped(&line.text);
                 let found = line_break(layout, p, i)
-                    .or((next_point && ends).then_some(Break::NextPoint))
-                    .or(seen().then_some(Break::Seen));
+                    .or((next_point && ends && open).then_some(Break::NextPoint))
+                    .or((open && seen()).then_some(Break::Seen));
                 if found.is_some() {
                     opened = here;
                 } else if layout.info[p].end == End::Sentence {
@@ -464,6 +485,13 @@ fn piece_tail(layout: &Layout<'_>, piece: Option<&Piece>, p: usize) -> String {
     layout.lines[first..=p].iter().map(|l| l.text.as_str()).collect()
 }
 
+/// Whether a line opens with closing punctuation, which no line does: it
+/// was wrapped from the line before (a quote mark or comma pushed past the
+/// column edge), and continues it.
+fn wrapped(text: &str) -> bool {
+    text.starts_with(|c: char| is_closer(c) || is_terminal(c) || is_clause_punct(c))
+}
+
 /// Whether a paragraph ends between the adjacent lines `p` and `i`.
 fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
     let (a, b) = (&layout.info[p], &layout.info[i]);
@@ -473,6 +501,8 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
         Some(Break::Heading)
     } else if a.capitals != b.capitals {
         Some(Break::Capitals)
+    } else if wrapped(&layout.lines[i].text) {
+        None
     } else if a.end == End::Mark {
         Some(Break::Mark)
     } else if a.end == End::Sentence && !layout.full(p) {

@@ -256,10 +256,14 @@ struct Options {
 }
 
 impl Options {
-    fn new(region: &[HeadLine], before: Option<&Body>, after: Option<&Body>, weights: &Weights) -> Self {
+    /// The splits of `region` between the bodies before and after it.
+    /// `lone`: the region stands above the page's only body with nothing
+    /// else on the page, and heads it as a Markdown heading would (a web
+    /// page's title, or an item file cleaned again).
+    fn new(region: &[HeadLine], before: Option<&Body>, after: Option<&Body>, weights: &Weights, lone: bool) -> Self {
         let len = region.len();
         let units = units(region);
-        let first_heading = region.iter().position(|l| l.level.is_some()).unwrap_or(len);
+        let first_heading = if lone { 0 } else { region.iter().position(|l| l.level.is_some()).unwrap_or(len) };
         let boundary = |k: usize| units.iter().any(|u| u.start == k || u.end == k) || k == 0;
         // The score of lines from..to for a body, each unit piece on its own.
         // The unit next to the body (first after it, last before it) need
@@ -282,7 +286,7 @@ impl Options {
                 .enumerate()
                 .map(|(k, u)| {
                     let piece = &region[u.start.max(from)..u.end.min(to)];
-                    let forced = piece.iter().any(|l| l.level.is_some());
+                    let forced = lone || piece.iter().any(|l| l.level.is_some());
                     let score = weights.score(piece, body, forced)?;
                     if forced || k == next_to_body {
                         return Some(score);
@@ -334,7 +338,8 @@ pub fn assign(regions: &[Vec<HeadLine>], bodies: &[Body], trace: &mut Trace) -> 
     let mut best: [Option<(f64, Vec<Split>)>; 2] = [Some((0.0, Vec::new())), None];
     for (i, region) in regions.iter().enumerate() {
         let before = i.checked_sub(1).map(|k| &bodies[k]);
-        let options = Options::new(region, before, bodies.get(i), &weights);
+        let lone = bodies.len() == 1 && i == 0 && regions[1].is_empty();
+        let options = Options::new(region, before, bodies.get(i), &weights, lone);
         let mut next: [Option<(f64, Vec<Split>)>; 2] = [None, None];
         for (taken_before, state) in best.iter().enumerate() {
             let Some((total, path)) = state else { continue };

@@ -78,22 +78,26 @@ pub fn split(block: &[HeadLine]) -> Headline {
             _ => runs.push(vec![line]),
         }
     }
+    // The subtitle: the last run that names a presider, or, in a block of
+    // one run (an item file cleaned again), its last line.
     let presiding = |run: &Vec<&HeadLine>| names_presider(&run[0].text);
-    let subtitle_at = runs.iter().rposition(presiding).filter(|&k| k > 0).unwrap_or(runs.len());
-    let subtitle: Vec<&HeadLine> = runs[subtitle_at..].iter().flatten().copied().collect();
-    let main_runs = &runs[..subtitle_at];
-    let main: Vec<&HeadLine> = main_runs.iter().flatten().copied().collect();
-    let kicker = match main.as_slice() {
+    let lines: Vec<&HeadLine> = runs.iter().flatten().copied().collect();
+    let subtitle_line = match runs.iter().rposition(presiding).filter(|&k| k > 0) {
+        Some(k) => runs[..k].iter().map(Vec::len).sum(),
+        None if runs.len() == 1 && lines.len() > 1 && names_presider(&lines[lines.len() - 1].text) => lines.len() - 1,
+        None => lines.len(),
+    };
+    let (main, subtitle) = lines.split_at(subtitle_line);
+    let kicker = match main {
         [first, rest @ ..] if !rest.is_empty() => {
             let verb = REPORTING_VERBS.iter().any(|v| first.text.ends_with(v));
             let widest = rest.iter().map(|l| line_width(&l.text)).max().unwrap_or(0);
-            let shorter = main_runs[0].len() == 1 && line_width(&first.text) * 100 < widest * KICKER_MAX_PERCENT;
-            verb || shorter
+            verb || line_width(&first.text) * 100 < widest * KICKER_MAX_PERCENT
         }
         _ => false,
     };
-    let (kicker, title) = if kicker { (joined(&main[..1]), joined(&main[1..])) } else { (None, joined(&main)) };
-    Headline { kicker, title, subtitle: joined(&subtitle) }
+    let (kicker, title) = if kicker { (joined(&main[..1]), joined(&main[1..])) } else { (None, joined(main)) };
+    Headline { kicker, title, subtitle: joined(subtitle) }
 }
 
 #[cfg(test)]

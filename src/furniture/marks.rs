@@ -22,6 +22,14 @@ struct Mark {
     page: Option<String>,
 }
 
+/// A continuation note's whole match and its page reference: the group
+/// `page`, else the first group, else the whole match, without spaces.
+fn note<'t>(caps: &regex::Captures<'t>) -> (regex::Match<'t>, String) {
+    let whole = caps.get(0).expect("group 0 always matches");
+    let page = caps.name("page").or(caps.get(1)).unwrap_or(whole);
+    (whole, page.as_str().split_whitespace().collect())
+}
+
 /// Characters a closing mark can end in; anything else is not one.
 fn may_close(text: &str) -> bool {
     text.chars().next_back().is_some_and(|c| c.is_ascii_digit() || matches!(c, ')' | '）' | '.' | ']'))
@@ -39,9 +47,8 @@ fn closing_marks(rules: &RuleSet, text: &str) -> Vec<Mark> {
             .filter(|r| r.direction == Direction::To)
             .find_map(|r| r.regex.captures(head).map(|c| (r.name.clone(), c)))
             .map(|(rule, caps)| {
-                let whole = caps.get(0).expect("group 0 always matches");
-                let page = caps.name("page").or(caps.get(1)).unwrap_or(whole);
-                (rule, whole.start(), Some(page.as_str().split_whitespace().collect()))
+                let (whole, page) = note(&caps);
+                (rule, whole.start(), Some(page))
             })
             .or_else(|| rules.end_mark.find(head).map(|m| ("end-mark".to_owned(), m.start(), None)))
             .or_else(|| {
@@ -71,9 +78,8 @@ fn opening_mark(rules: &RuleSet, text: &str) -> Option<(String, usize, String)> 
     }
     rules.continuations.iter().filter(|r| r.direction == Direction::From).find_map(|r| {
         let caps = r.regex.captures(text)?;
-        let whole = caps.get(0).expect("group 0 always matches");
-        let page = caps.name("page").or(caps.get(1)).unwrap_or(whole);
-        Some((r.name.clone(), whole.end(), page.as_str().split_whitespace().collect()))
+        let (whole, page) = note(&caps);
+        Some((r.name.clone(), whole.end(), page))
     })
 }
 

@@ -161,13 +161,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 /// item files an earlier run left there beyond them.
 pub fn write_items(out: &Path, source: &Source, items: &[&Item]) -> Result<(), Error> {
     let folder: PathBuf = out.join(source.folder());
+    // A folder this run creates holds nothing stale.
+    let existed = folder.is_dir();
     if !items.is_empty() {
         fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
     }
     for (i, item) in items.iter().enumerate() {
         write_atomic(&folder.join(format!("{}.txt", item_name(i + 1))), item.text().as_bytes())?;
     }
-    remove_stale_items(&folder, items.len())
+    if existed { remove_stale_items(&folder, items.len()) } else { Ok(()) }
 }
 
 /// Removes `NN.txt` files numbered above `keep` from an item folder.

@@ -17,6 +17,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use encoding_rs::Encoding;
 use rayon::prelude::*;
 
 use crate::clean::{clean_page, page_facts};
@@ -125,9 +126,10 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
     let progress = Progress::new(found.len() as u64, config.progress);
     let outcomes: Vec<(Source, Outcome)> = pool.install(|| {
         progress.phase("scanning", found.len() as u64);
-        let ctx = gather(&found, config, &progress);
-        let selected: Vec<Found> = found
+        let (ctx, encodings) = gather(&found, config, &progress);
+        let selected: Vec<(Found, Option<&'static Encoding>)> = found
             .into_iter()
+            .zip(encodings)
             .enumerate()
             .filter(|(k, _)| config.shard.is_none_or(|s| s.holds(*k)))
             .map(|(_, f)| f)
@@ -135,8 +137,10 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
         progress.phase("cleaning", selected.len() as u64);
         selected
             .into_par_iter()
-            .map(|f| {
-                let outcome = f.verdict.unwrap_or_else(|| clean_file(&f.source, &ctx, config));
+            .map(|(f, encoding)| {
+                // The first pass found each file's encoding; detection is not
+                // repeated (chardetng is the slowest step of decoding).
+                let outcome = f.verdict.unwrap_or_else(|| clean_file(&f.source, encoding, &ctx, config));
                 progress.step();
                 (f.source, outcome)
             })
@@ -192,38 +196,51 @@ fn shown(source: &Source) -> String {
     source.path.as_ref().map_or_else(|| source.rel.clone(), |p| p.display().to_string())
 }
 
-/// The first pass: the batch's facts, from every discovered file.
-fn gather(found: &[Found], config: &Config, progress: &Progress) -> BatchContext {
-    found
+/// The first pass: the batch's facts, from every discovered file, and the
+/// encoding each file was read in.
+fn gather(found: &[Found], config: &Config, progress: &Progress) -> (BatchContext, Vec<Option<&'static Encoding>>) {
+    let read = |f: &Found| {
+        let mut facts = Facts::default();
+        let path = f.source.path.as_deref().filter(|_| f.verdict.is_none());
+        let decoded = path.and_then(|p| read_decoded(p, config.encoding).ok());
+        for page in decoded.iter().flat_map(pages) {
+            facts = facts.with_page(page_facts(page, &config.clean));
+        }
+        progress.step();
+        (facts, decoded.map(|d| d.encoding))
+    };
+    // Map, then merge (order-free); encodings keep their file's position.
+    let (facts, mut encodings) = found
         .par_iter()
-        .map(|f| {
-            let mut facts = Facts::default();
-            if f.verdict.is_none() {
-                if let Some(decoded) = f.source.path.as_deref().and_then(|p| read_decoded(p, config).ok()) {
-                    for page in pages(&decoded) {
-                        facts = facts.with_page(page_facts(page, &config.clean));
-                    }
-                }
-            }
-            progress.step();
-            facts
+        .enumerate()
+        .map(|(k, f)| {
+            let (facts, encoding) = read(f);
+            (facts, vec![(k, encoding)])
         })
-        .reduce(Facts::default, Facts::merge)
-        .into_context()
+        .reduce(
+            || (Facts::default(), Vec::new()),
+            |(a, mut ea), (b, eb)| {
+                ea.extend(eb);
+                (a.merge(b), ea)
+            },
+        );
+    encodings.sort_unstable_by_key(|&(k, _)| k);
+    (facts.into_context(), encodings.into_iter().map(|(_, e)| e).collect())
 }
 
-/// Reads and decodes a file; `Err` holds the outcome when it is not text.
-fn read_decoded(path: &Path, config: &Config) -> Result<Decoded, Outcome> {
+/// Reads and decodes a file (in `encoding`, if given); `Err` holds the
+/// outcome when it is not text.
+fn read_decoded(path: &Path, encoding: Option<&'static Encoding>) -> Result<Decoded, Outcome> {
     let bytes = fs::read(path).map_err(|e| Outcome::Failed { error: Error::io(path, e) })?;
-    decode(&bytes, config.encoding).map_err(|reason| Outcome::Skipped { reason: reason.to_string() })
+    decode(&bytes, encoding).map_err(|reason| Outcome::Skipped { reason: reason.to_string() })
 }
 
 /// The second pass for one file: clean its pages, write its items.
-fn clean_file(source: &Source, ctx: &BatchContext, config: &Config) -> Outcome {
+fn clean_file(source: &Source, found: Option<&'static Encoding>, ctx: &BatchContext, config: &Config) -> Outcome {
     let Some(path) = &source.path else {
         return Outcome::Skipped { reason: "no file".into() };
     };
-    let decoded = match read_decoded(path, config) {
+    let decoded = match read_decoded(path, config.encoding.or(found)) {
         Ok(decoded) => decoded,
         Err(outcome) => return outcome,
     };

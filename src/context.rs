@@ -82,7 +82,7 @@ impl Facts {
     }
 
     /// The context these facts establish. A running header repeats on
-    /// [`MIN_EDGE_PAGES`] pages with its numbers changing (date, page), or,
+    /// `MIN_EDGE_PAGES` (3) pages with its numbers changing (date, page), or,
     /// all text, on at least half the pages: a headline that several pages
     /// happen to start with is neither.
     pub fn into_context(self) -> BatchContext {

@@ -6,8 +6,8 @@
 //! [`normalize`] Unicode and OCR spacing, [`rejoin`] the lines and
 //! paragraphs cut by columns and page breaks, take out the page
 //! [`furniture`] (keeping a record of it), [`segment`] the page into
-//! articles with headline and byline, and [`write`] them out. Each stage is
-//! a pure function; only [`batch`] and [`write`] touch the file system.
+//! articles with headline and byline, and [`write`](mod@write) them out. Each stage is
+//! a pure function; only [`batch`] and [`write`](mod@write) touch the file system.
 //!
 //! ```
 //! use galley::{clean_page, BatchContext, CleanOptions, Page, Trace};

@@ -7,7 +7,7 @@
 //!
 //! Lines are first grouped into pieces: within a run of non-blank lines,
 //! a line continues the one before unless a paragraph visibly ends there
-//! (see [`Break`]): terminal punctuation on a line clearly shorter than the
+//! (see `Break`): terminal punctuation on a line clearly shorter than the
 //! column (004 `“好”的需求。` then `会议听取了…`), a lead marker (001 line
 //! 126), an indent after a finished sentence, a closing mark (`①2`). A
 //! piece of at most four short lines without sentence punctuation, set off

@@ -7,7 +7,7 @@
 //! Body paragraphs form groups: a group ends before a lead paragraph
 //! (`本报讯`, `新华社…电`, `又讯`, a dateline), before headline lines, and
 //! after a closing mark (an editor code or continuation note). Headline
-//! lines between groups form regions, which [`assign`] splits among the
+//! lines between groups form regions, which `assign` splits among the
 //! groups before and after them. A group becomes an article; a group under a
 //! `###` heading with a line or two is a `brief`; a short group with
 //! neither lead nor headline is a `notice` (the boxed appeal of 001).

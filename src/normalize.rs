@@ -251,15 +251,36 @@ fn repair_spacing(chars: &[char]) -> String {
     }
     let kinds: Vec<Token> = tokens.iter().map(|t| classify(t)).collect();
     let spaced = letter_spaced_runs(&kinds, &gaps);
+    let closed: Vec<bool> = (0..gaps.len())
+        .map(|k| spaced[k] || joins_without_space(tokens[k][tokens[k].len() - 1], tokens[k + 1][0]))
+        .collect();
+    // The tokens a gap falls between, as they will stand once the closed
+    // gaps are gone: what a second pass will see.
+    let joined = |k: usize, forward: bool| -> Vec<char> {
+        let (mut lo, mut hi) = (k, k);
+        if forward {
+            while hi < closed.len() && closed[hi] {
+                hi += 1;
+            }
+        } else {
+            while lo > 0 && closed[lo - 1] {
+                lo -= 1;
+            }
+        }
+        tokens[lo..=hi].concat()
+    };
+    let in_run = |t: usize| (t > 0 && spaced[t - 1]) || spaced.get(t).copied().unwrap_or(false);
     let mut out = String::with_capacity(chars.len());
     for (k, token) in tokens.iter().enumerate() {
         out.extend(token.iter());
         let Some(&gap) = gaps.get(k) else { break };
-        let (left, right) = (token[token.len() - 1], tokens[k + 1][0]);
-        let in_run = |t: usize| (t > 0 && spaced[t - 1]) || spaced.get(t).copied().unwrap_or(false);
-        let kept = if spaced[k] || joins_without_space(left, right) {
+        let kept = if closed[k] {
             0
-        } else if gap > 1 && kinds[k] == Token::Single && kinds[k + 1] == Token::Single && !in_run(k) && !in_run(k + 1)
+        } else if gap > 1
+            && classify(&joined(k, false)) == Token::Single
+            && classify(&joined(k + 1, true)) == Token::Single
+            && !in_run(k)
+            && !in_run(k + 1)
         {
             // Two lone ideographs far apart: leave them so, or a second
             // pass would read them as letter-spacing.
@@ -428,7 +449,8 @@ mod tests {
 
     #[test]
     fn normalizing_twice_changes_nothing() {
-        for s in ["甲 乙   丙", "孙 亚 文   张 昕", "李   冯", "a ( b ) 中", "( 中 )"] {
+        for s in ["甲 乙   丙", "孙 亚 文   张 昕", "李   冯", "a ( b ) 中", "( 中 )", "市  市 0", "市  市 ，"]
+        {
             let once = norm(s);
             assert_eq!(norm(&once), once, "{s:?}");
         }

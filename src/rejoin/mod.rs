@@ -214,7 +214,6 @@ struct Piece {
 struct Layout<'a> {
     lines: &'a [Line],
     info: Vec<LineInfo>,
-    cols: Vec<usize>,
     columns: Vec<Column>,
 }
 
@@ -233,20 +232,19 @@ impl<'a> Layout<'a> {
             }
         }
         let columns = column_widths(&info.iter().map(|i| i.width).collect::<Vec<_>>());
-        let cols = columns.iter().map(|c| c.width).collect();
-        Layout { lines, info, cols, columns }
+        Layout { lines, info, columns }
     }
 
     /// How many half-width units line `i` falls short of its column.
     fn short_by(&self, i: usize) -> usize {
-        self.cols[i].saturating_sub(self.info[i].width)
+        self.columns[i].width.saturating_sub(self.info[i].width)
     }
 
     /// Whether line `i` fills its column (within a character; ragged Latin
     /// columns get more room).
     fn full(&self, i: usize) -> bool {
-        let tolerance = if self.info[i].cjk { 1 } else { (self.cols[i] / 6).max(2) };
-        self.info[i].width + tolerance >= self.cols[i]
+        let tolerance = if self.info[i].cjk { 1 } else { (self.columns[i].width / 6).max(2) };
+        self.info[i].width + tolerance >= self.columns[i].width
     }
 
     /// Whether a piece looks like headline lines: at most four lines, none
@@ -297,7 +295,7 @@ impl<'a> Layout<'a> {
         // so is a piece that fills its column (a headline is often wider) and
         // that the next piece reads on from (004 lines 244–247).
         let continues_before = piece.start == Break::Blank && open_before && !self.lines[piece.first].indent;
-        let in_column = (piece.first..=piece.last).all(|i| self.info[i].width <= self.cols[i] + 2);
+        let in_column = (piece.first..=piece.last).all(|i| self.info[i].width <= self.columns[i].width + 2);
         let continues_after = in_column && self.full(piece.last) && next.is_some_and(|n| self.reads_on(n));
         let shaped = (self.headline_shaped(piece) && !continues_after) || capitals;
         if shaped && set_off_before && set_off_after && !continues_before {
@@ -448,7 +446,7 @@ fn pieces(layout: &Layout<'_>, seams: &Seams, trace: &mut Trace) -> Vec<Piece> {
                 if found.is_some() {
                     opened = here;
                 } else if layout.info[p].end == End::Sentence {
-                    let (width, column) = (layout.info[p].width, layout.cols[p]);
+                    let (width, column) = (layout.info[p].width, layout.columns[p].width);
                     trace.note(|| {
                         format!(
                             "rejoin: line {}: sentence ends on a full line ({width} of {column}): continues",

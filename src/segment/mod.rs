@@ -22,7 +22,6 @@ use crate::segment::assign::{Body, Features, Split, assign};
 use crate::trace::Trace;
 
 use headline::presiders;
-pub use headline::{Headline, split as split_headline};
 
 /// Most paragraphs a brief may have.
 const BRIEF_MAX_PARAGRAPHS: usize = 2;
@@ -145,7 +144,7 @@ fn item(group: Group, block: &[HeadLine], rules: &RuleSet) -> Item {
     } else {
         ItemKind::Article
     };
-    let Headline { kicker, title, subtitle } = headline::split(block);
+    let headline::Headline { kicker, title, subtitle } = headline::split(block);
     Item { kind, kicker, title, subtitle, byline, date: None, continued_to, continued_from, body }
 }
 

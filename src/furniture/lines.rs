@@ -6,14 +6,14 @@
 //! a record of each in `removed`, and the date a header or a
 //! date-and-source line states (002 `2021-12-14 16:43:32 来源:焦作市人民政府`
 //! → `2021-12-14`). Beyond the table rules, two rules read the lines
-//! around: a short channel label beside a site-name or breadcrumb line
-//! (002 `河南`), and a title printed a second time just below itself.
+//! around: a short channel or site label beside a site-name or breadcrumb
+//! line (002 `河南`, a masthead above `Home > News`), and a title printed a second time just below itself.
 
 use regex::Captures;
 
 use crate::context::BatchContext;
 use crate::furniture::marks;
-use crate::furniture::tables::{EDGE_LINES, MAX_FURNITURE_BYTES, Place, TOP_LINES};
+use crate::furniture::tables::{EDGE_LINES, MAX_FURNITURE_BYTES, MONTH_NAMES, Place, TOP_LINES};
 use crate::model::{Line, Removal};
 use crate::rules::RuleSet;
 use crate::script::{ends_sentence, is_han};
@@ -24,6 +24,12 @@ const CHROME_RULES: &[&str] = &["site-name", "breadcrumb"];
 
 /// Longest channel or region label before a web page's title (`河南`).
 const MAX_LABEL_CHARS: usize = 6;
+
+/// Most words of a Latin label (`The Riverside Courier`).
+const MAX_LATIN_LABEL_WORDS: usize = 3;
+
+/// Longest Latin label, in bytes.
+const MAX_LATIN_LABEL_BYTES: usize = 30;
 
 /// Fewest letters a line printed twice needs to count as a title (OCR
 /// noise repeats short scraps).
@@ -102,7 +108,7 @@ fn mark_context_rules(lines: &[Line], filled: &[usize], taken: &mut [Option<Stri
     let mut labels = Vec::new();
     for (k, &i) in top.iter().enumerate() {
         let text = &lines[i].text;
-        let short_label = text.chars().count() <= MAX_LABEL_CHARS && text.chars().all(is_han);
+        let short_label = is_label(text);
         let beside_chrome =
             k.checked_sub(1).is_some_and(|j| is_chrome(top[j])) || top.get(k + 1).is_some_and(|&j| is_chrome(j));
         if taken[i].is_none() && short_label && beside_chrome {
@@ -123,33 +129,42 @@ fn mark_context_rules(lines: &[Line], filled: &[usize], taken: &mut [Option<Stri
     }
 }
 
+/// A short channel, region or site label: a few ideographs (002 `河南`)
+/// or a few capitalized words (`Local`, `The Riverside Courier`).
+fn is_label(text: &str) -> bool {
+    let han = text.chars().count() <= MAX_LABEL_CHARS && text.chars().all(is_han);
+    let words: Vec<&str> = text.split(' ').collect();
+    let latin = text.len() <= MAX_LATIN_LABEL_BYTES
+        && words.len() <= MAX_LATIN_LABEL_WORDS
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '&' | '\'' | '’' | '-'))
+        });
+    han || latin
+}
+
 /// The ISO date of a rule match with groups `y`, `m` (or `mon`) and `d`.
 fn iso_date(caps: &Captures<'_>) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let year: u32 = caps.name("y")?.as_str().parse().ok()?;
     let month: u32 = match (caps.name("m"), caps.name("mon")) {
         (Some(m), _) => m.as_str().parse().ok()?,
-        (None, Some(name)) => {
-            let name = name.as_str().to_lowercase();
-            MONTHS.iter().position(|&m| m == name)? as u32 + 1
-        }
+        (None, Some(name)) => month_number(name.as_str())?,
         (None, None) => return None,
     };
     let day: u32 = caps.name("d")?.as_str().parse().ok()?;
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// The number of a month by its name or abbreviation (`März`, `Mar.`,
+/// `Sept`): the month every name it begins belongs to.
+fn month_number(name: &str) -> Option<u32> {
+    let name = name.trim_end_matches('.').to_lowercase();
+    if name.chars().count() < 3 {
+        return None;
+    }
+    let mut months = MONTH_NAMES.iter().filter(|(full, _)| full.starts_with(name.as_str())).map(|&(_, m)| m);
+    let month = months.next()?;
+    months.all(|m| m == month).then_some(month)
 }
 
 #[cfg(test)]
@@ -220,5 +235,34 @@ mod tests {
         let (kept, removed, _) = strip("会议强调，要继续集中力量\n和资源，全面加强湖北省和武汉\n市疫情防控。\n");
         assert_eq!(kept.len(), 3);
         assert!(removed.is_empty());
+    }
+
+    #[test]
+    fn web_date_lines_are_removed_and_give_the_date() {
+        for (line, iso) in [
+            ("March 3, 2024 10:15 AM", "2024-03-03"),
+            ("Published Mar. 3, 2024", "2024-03-03"),
+            ("Updated: Sunday, Sept. 8, 2024 at 9:05 p.m. EST", "2024-09-08"),
+            ("3 March 2024", "2024-03-03"),
+            ("2021-12-14 16:43:32", "2021-12-14"),
+        ] {
+            let page = format!("Title of the story\n{line}\n\nThe council met on Tuesday.\n");
+            let (kept, removed, date) = strip(&page);
+            assert_eq!(rules_of(&removed), ["date-line"], "{line}");
+            assert_eq!(date.as_deref(), Some(iso), "{line}");
+            assert_eq!(kept.len(), 2, "{line}");
+        }
+    }
+
+    #[test]
+    fn latin_web_chrome_and_labels_are_removed() {
+        let page = "The Riverside Courier\nHome > News > Local\nLocal\n\nCity council approves new budget\n\n\
+                    The council met.\n\nAdvertisement\n\nIt voted.\n\nShare this article\nRelated: School board delays vote\n";
+        let (kept, removed, _) = strip(page);
+        assert_eq!(kept, ["City council approves new budget", "The council met.", "It voted."]);
+        assert_eq!(
+            rules_of(&removed),
+            ["channel-label", "breadcrumb", "channel-label", "web-chrome", "share-links", "web-chrome"]
+        );
     }
 }

@@ -32,7 +32,7 @@ fn note<'t>(caps: &regex::Captures<'t>) -> (regex::Match<'t>, String) {
 
 /// Characters a closing mark can end in; anything else is not one.
 fn may_close(text: &str) -> bool {
-    text.chars().next_back().is_some_and(|c| c.is_ascii_digit() || matches!(c, ')' | '）' | '.' | ']'))
+    text.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, ')' | '）' | '.' | ']'))
 }
 
 /// The closing marks at the end of `text`, innermost last.
@@ -73,7 +73,7 @@ pub fn closing_start(rules: &RuleSet, text: &str) -> Option<usize> {
 
 /// A `上接` note at the start of `text`: its end and page reference.
 fn opening_mark(rules: &RuleSet, text: &str) -> Option<(String, usize, String)> {
-    if !text.starts_with(['（', '(', '[', 'C', 'c']) {
+    if !text.starts_with(|c: char| matches!(c, '（' | '(' | '[') || c.is_alphabetic()) {
         return None;
     }
     rules.continuations.iter().filter(|r| r.direction == Direction::From).find_map(|r| {
@@ -240,5 +240,37 @@ mod tests {
         assert_eq!(out[0].text, "要求。（下转第二版）");
         assert_eq!(out[0].continued_to.as_deref(), Some("第二版"));
         assert_eq!(removed.len(), 1);
+    }
+
+    #[test]
+    fn jump_line_becomes_continued_to() {
+        let (out, removed) = strip(&["\"But the damage is widespread.\"", "See STORM, Page A6"]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].continued_to.as_deref(), Some("A6"));
+        assert_eq!(removed[0].text, "See STORM, Page A6");
+        let (out, _) = strip(&["The vote is in April. Please see BUDGET on 4A"]);
+        assert_eq!(out[0].continued_to.as_deref(), Some("4A"));
+    }
+
+    #[test]
+    fn a_reference_in_a_sentence_is_not_a_jump_line() {
+        let (out, removed) = strip(&["For the figures, see Table 2."]);
+        assert_eq!(out[0].text, "For the figures, see Table 2.");
+        assert!(removed.is_empty());
+    }
+
+    #[test]
+    fn jump_head_becomes_continued_from() {
+        let (out, _) = strip(&["STORM, from Page A1", "Crews worked through the night."]);
+        assert_eq!(out[0].continued_from.as_deref(), Some("A1"));
+        assert_eq!(out[0].text, "Crews worked through the night.");
+    }
+
+    #[test]
+    fn traditional_continuation_notes_are_recognised() {
+        let (out, _) = strip(&["會議要求全力推進。（下轉第二版）"]);
+        assert_eq!(out[0].continued_to.as_deref(), Some("第二版"));
+        let (out, _) = strip(&["（續第一版）會議指出，要繼續。"]);
+        assert_eq!(out[0].continued_from.as_deref(), Some("第一版"));
     }
 }

@@ -30,6 +30,80 @@ pub struct LineRule {
     pub needs: &'static [&'static str],
 }
 
+/// Month names of the languages whose dates the rules read, with their
+/// numbers; an abbreviation (`Mar.`, `Sept`, `Okt.`) stands for the month
+/// whose names it begins.
+pub const MONTH_NAMES: &[(&str, u32)] = &[
+    ("january", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("gennaio", 1),
+    ("januari", 1),
+    ("janeiro", 1),
+    ("february", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("februari", 2),
+    ("fevereiro", 2),
+    ("march", 3),
+    ("märz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("maart", 3),
+    ("março", 3),
+    ("april", 4),
+    ("avril", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("mei", 5),
+    ("maio", 5),
+    ("june", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("junho", 6),
+    ("july", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("julho", 7),
+    ("august", 8),
+    ("août", 8),
+    ("agosto", 8),
+    ("augustus", 8),
+    ("september", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("settembre", 9),
+    ("setembro", 9),
+    ("october", 10),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("outubro", 10),
+    ("november", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("december", 12),
+    ("dezember", 12),
+    ("décembre", 12),
+    ("diciembre", 12),
+    ("dicembre", 12),
+    ("dezembro", 12),
+];
+
 /// How many non-blank lines at each end of a page count as its edge.
 pub const EDGE_LINES: usize = 3;
 
@@ -54,6 +128,14 @@ pub const LINE_RULES: &[LineRule] = &[
         name: "page-header",
         place: Place::Edge,
         pattern: r"(?i)^.{0,48}?\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b.{0,40}$",
+        needs: &[],
+    },
+    // Day first, in other languages: `Neue Zeitung  Dienstag, 5. März 2024
+    // Seite 3`, `LE JOURNAL mardi 5 mars 2024`, `martes, 5 de marzo de 2024`.
+    LineRule {
+        name: "page-header",
+        place: Place::Edge,
+        pattern: r"(?i)^.{0,48}?\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag),?\s+(?:(?:le|den|the)\s+)?(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>\p{L}{3,10})\.?,?\s+(?:de\s+)?(?P<y>\d{4})\b.{0,40}$",
         needs: &[],
     },
     // A page label alone: `第二版`, `A01`, `要闻 A02`, `Page 3`.
@@ -107,6 +189,28 @@ pub const LINE_RULES: &[LineRule] = &[
         pattern: r"^(?:来源|來源|稿源)\s*[:：]\s*\S{1,30}\s+(?:发布时间\s*[:：]\s*)?(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?.{0,20}$",
         needs: &["来源", "來源", "稿源"],
     },
+    // A web page's date line: `March 3, 2024 10:15 AM`, `Published Mar. 3,
+    // 2024`, `Updated: Sunday, March 3, 2024 at 9:05 p.m. EST`.
+    LineRule {
+        name: "date-line",
+        place: Place::Top,
+        pattern: r"(?i)^(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?:\s*(?:,|at|\||·|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?$",
+        needs: &[],
+    },
+    // The same, day first: `3 March 2024`, `Published 3 Mar 2024 14:05`.
+    LineRule {
+        name: "date-line",
+        place: Place::Top,
+        pattern: r"(?i)^(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<d>\d{1,2})\.?\s+(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?P<y>\d{4})(?:\s*(?:,|at|\||·|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?$",
+        needs: &[],
+    },
+    // A numeric date line alone: `2021-12-14 16:43:32`, `发布时间：2021年12月14日`.
+    LineRule {
+        name: "date-line",
+        place: Place::Top,
+        pattern: r"(?i)^(?:(?:published|updated|posted|发布时间|發布時間|时间|時間)\s*[:：]?\s*)?(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?(?:[\sT]+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$",
+        needs: &[],
+    },
     // `《 人民日报 》（ 2021年12月14日 01 版）`.
     LineRule {
         name: "print-source",
@@ -118,7 +222,7 @@ pub const LINE_RULES: &[LineRule] = &[
     LineRule {
         name: "share-links",
         place: Place::Anywhere,
-        pattern: r"^(?:[\s|｜/]*[【\[]?\s*(?:分享到|分享|打印本页|打印|关闭窗口|关闭|收藏|返回顶部|纠错|字号|Share|Print|Close|Email|Tweet)\s*[】\]]?[:：]?)+$",
+        pattern: r"^(?:[\s|｜/]*[【\[]?\s*(?:分享到|分享|打印本页|打印|关闭窗口|关闭|收藏|返回顶部|纠错|字号|(?:Share|Print|Email)(?: this(?: article| story| page)?| on \w+)?|Close|Tweet|Copy link)\s*[】\]]?[:：]?)+$",
         needs: &[
             "分享",
             "打印",
@@ -132,6 +236,37 @@ pub const LINE_RULES: &[LineRule] = &[
             "Close",
             "Email",
             "Tweet",
+            "Copy link",
+        ],
+    },
+    // Web page chrome around an article: `Advertisement`, `Skip to content`,
+    // `Related: School board delays vote`, `相关阅读：…`.
+    LineRule {
+        name: "web-chrome",
+        place: Place::Anywhere,
+        pattern: r"^(?:(?i:advertisement|skip to (?:main )?content|subscribe(?: now)?|sign up|sign in|log in)|(?:Related|RELATED|Read more|READ MORE|Read also|See also|More from [^:]{1,30}|Recommended|Most read|Most popular)(?:\s+(?:articles?|stories|coverage|news))?\s*:.*|(?:相关新闻|相关阅读|相关报道|相關新聞|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢)(?:\s*[:：].*)?)$",
+        needs: &[
+            "dvertisement",
+            "DVERTISEMENT",
+            "kip to",
+            "ubscribe",
+            "ign up",
+            "ign in",
+            "og in",
+            "Related",
+            "RELATED",
+            "Read ",
+            "READ MORE",
+            "See also",
+            "More from",
+            "Recommended",
+            "Most ",
+            "相关",
+            "相關",
+            "延伸",
+            "推荐",
+            "推薦",
+            "猜你喜欢",
         ],
     },
 ];
@@ -160,17 +295,23 @@ pub enum Direction {
 pub const CJK_PAGE: &str =
     r"(?P<page>(?:第\s*[一二三四五六七八九十百\d]+\s*版|[A-Z]?\d{1,3}\s*版|[A-Z]\d{1,3})\s*[①-⑳]?)";
 
-/// The page reference of a Latin continuation note: `2`, `A6`, `Fourteen`.
-pub const LATIN_PAGE: &str = r"(?P<page>[A-Z]?\d{1,3}|(?:twenty[- ]?)?(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)";
+/// The page reference of a Latin continuation note: `2`, `A6`, `6A`,
+/// `Fourteen`.
+pub const LATIN_PAGE: &str = r"(?P<page>[A-Z]-?\d{1,3}|\d{1,3}[A-Z]?|(?:twenty[- ]?)?(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)";
 
 /// Continuation notes, Chinese and Latin, in full-width or ASCII brackets.
 /// The Latin ones tolerate the OCR misreadings of old pages
 /// (`(Contlnued on Pago Three.)`, en-ocr samples).
 pub const CONTINUATION_RULES: &[ContinuationRule] = &[
-    // 000 `（下转A02版③）`, 001 `（下转第三版①）`.
-    ContinuationRule { direction: Direction::To, pattern: r"[（(]\s*(?:下转|转|接|见)\s*{page}\s*[）)]\s*$" },
-    // `（上接第一版）`.
-    ContinuationRule { direction: Direction::From, pattern: r"^\s*[（(]\s*(?:上接|接|承)\s*{page}\s*[）)]" },
+    // 000 `（下转A02版③）`, 001 `（下转第三版①）`; Traditional `（下轉第二版）`, `（續見A2版）`.
+    ContinuationRule {
+        direction: Direction::To,
+        pattern: r"[（(]\s*(?:下转|下轉|转|轉|接|见|見|续见|續見|转见|轉見)\s*{page}\s*[）)]\s*$",
+    },
+    // `（上接第一版）`; Traditional `（上接第一版）`, `（續第一版）`.
+    ContinuationRule {
+        direction: Direction::From, pattern: r"^\s*[（(]\s*(?:上接|接|承|续|續)\s*{page}\s*[）)]"
+    },
     // `(continued on page 2)`, `Continued on Page A6`, `(Continued on Page Fourteen.)`.
     ContinuationRule {
         direction: Direction::To,
@@ -180,6 +321,18 @@ pub const CONTINUATION_RULES: &[ContinuationRule] = &[
     ContinuationRule {
         direction: Direction::From,
         pattern: r"(?i)^\s*[(\[]?\s*(?:cont[a-z]{4,6}|cont'd|cont\.)\s+from\s+(?:pa[a-z]{1,2}\s+)?{latin_page}\s*[.)\]:]*",
+    },
+    // A jump line: `See STORM, Page A6`, `Please see BUDGET on A4`, `See
+    // Storm, Page 6A`. The jump word is in capitals, or the note says `Page`.
+    ContinuationRule {
+        direction: Direction::To,
+        pattern: r"(?:(?i:please)\s+)?(?i:see)\s+(?:\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’-]*){0,3}\s*(?:[,/]|\s(?i:on))?\s*(?:(?i:page)\s+)?|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}\s*(?:,|\s(?i:on))\s*(?i:page)\s+){latin_page}\s*[.)\]]*\s*$",
+    },
+    // The jump head over the rest of an article: `STORM, from Page A1`,
+    // `From Page 1`.
+    ContinuationRule {
+        direction: Direction::From,
+        pattern: r"^\s*(?:\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’-]*){0,3}\s*,?\s+(?i:from)\s+(?:(?i:page)\s+)?|(?i:from\s+page)\s+){latin_page}\b\s*[.:]?",
     },
 ];
 

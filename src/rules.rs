@@ -155,6 +155,12 @@ impl RuleSet {
         Ok(())
     }
 
+    /// Whether `text` is a lead marker and nothing else: a credit line
+    /// (`By TOM BAKER Herald Staff Writer`) or a bare `本报讯（记者焦娟）`.
+    pub fn is_credit(&self, text: &str) -> bool {
+        self.lead(text).is_some_and(|m| m.len() == text.len())
+    }
+
     /// The lead marker (with its byline) that opens `text`, if any.
     pub fn lead<'t>(&self, text: &'t str) -> Option<&'t str> {
         self.leads.iter().find_map(|r| r.find(text)).filter(|m| !m.is_empty()).map(|m| m.as_str())
@@ -234,5 +240,24 @@ mod tests {
         let mut rules = RuleSet::builtin();
         let toml = "[[rule]]\nname = \"x\"\nkind = \"nonsense\"\nregex = 'a'\n";
         assert!(matches!(rules.add_toml(toml, Path::new("r.toml")), Err(Error::Rules { line: 3, .. })));
+    }
+
+    #[test]
+    fn latin_datelines_and_credit_lines_are_leads() {
+        let rules = RuleSet::builtin();
+        assert_eq!(rules.lead("SPRINGFIELD — A late winter storm"), Some("SPRINGFIELD — "));
+        assert_eq!(rules.lead("NEW YORK (AP) — Stocks fell"), Some("NEW YORK (AP) — "));
+        assert_eq!(rules.lead("AUSTIN, Texas — The governor"), Some("AUSTIN, Texas — "));
+        assert_eq!(rules.lead("LONDON (Reuters) - Shares rose"), Some("LONDON (Reuters) - "));
+        assert_eq!(rules.lead("By TOM BAKER Herald Staff Writer"), Some("By TOM BAKER Herald Staff Writer"));
+        assert_eq!(
+            rules.lead("By Jane Doe and John Roe, The Associated Press"),
+            Some("By Jane Doe and John Roe, The Associated Press")
+        );
+        assert_eq!(rules.lead("Von Hans Müller"), Some("Von Hans Müller"));
+        // A sentence that opens with `By`, and a capitals headline line.
+        assert_eq!(rules.lead("By March, the council had voted."), None);
+        assert_eq!(rules.lead("BY CARRANZA TROOPS"), None);
+        assert_eq!(rules.lead("NASA-funded work goes on"), None);
     }
 }

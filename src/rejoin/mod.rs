@@ -97,12 +97,13 @@ impl LineInfo {
         } else {
             End::Open
         };
+        let lead = rules.lead(text).is_some();
         LineInfo {
             width: column_span(&shape),
             cjk: shape.cjk(),
-            lead: rules.lead(text).is_some(),
+            lead,
             heading: heading_level(text),
-            capitals: is_capitals_line(text, &shape),
+            capitals: !lead && is_capitals_line(text, &shape),
             end,
             opens_quote: text.starts_with(is_cjk_opening_quote),
             point: point(text),
@@ -399,10 +400,11 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, ctx: &BatchContext, trace: &mut T
     out
 }
 
-/// Whether a paragraph's text runs on: no terminal punctuation and no
-/// closing mark at its end.
+/// Whether a paragraph's text runs on: no terminal punctuation, no
+/// closing mark at its end, and not a credit line (`Von Hans Müller` ⏎⏎
+/// `BERLIN. Der Stadtrat…`).
 fn runs_on(text: &str, rules: &RuleSet) -> bool {
-    !ends_sentence(text) && marks::closing_start(rules, text).is_none()
+    !ends_sentence(text) && marks::closing_start(rules, text).is_none() && !rules.is_credit(text)
 }
 
 /// The last few characters of a text, enough to tell its script.

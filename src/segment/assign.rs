@@ -59,6 +59,14 @@ const STOPWORDS: &[&str] = &[
     "its", "der", "die", "das", "und", "les", "des", "est",
 ];
 
+/// Letters of a Latin word that features keep: enough to tell words
+/// apart, few enough that inflections meet (`approves`, `approved`;
+/// `Haushalt`, `Haushalts`).
+const STEM_CHARS: usize = 6;
+
+/// The bit that marks a Latin word's feature; a bigram never sets it.
+const LATIN_WORD: u64 = 1 << 63;
+
 /// The content of a text: CJK character bigrams and Latin words, hashed.
 #[derive(Clone, Debug, Default)]
 pub struct Features(HashSet<u64>);
@@ -80,9 +88,10 @@ impl Features {
                 word.extend(c.to_lowercase());
             } else if !word.is_empty() {
                 if word.chars().count() >= 3 && !STOPWORDS.contains(&word.as_str()) {
+                    let stem = word.char_indices().nth(STEM_CHARS).map_or(word.as_str(), |(i, _)| &word[..i]);
                     let mut h = FxHasher::default();
-                    word.hash(&mut h);
-                    self.0.insert(h.finish() | 1 << 63);
+                    stem.hash(&mut h);
+                    self.0.insert(h.finish() | LATIN_WORD);
                 }
                 word.clear();
             }
@@ -147,14 +156,18 @@ impl Weights {
         (1.0 + self.bodies / f64::from(df)).ln()
     }
 
-    /// Shared features, their weighted share of the head's, and the score
+    /// Shared features (a word counting two), their weighted share of the
+    /// head's, and the score
     /// `shared × share`, which rewards both.
     fn compare(&self, head: &Features, body: &Features) -> (usize, f64, f64) {
         let total: f64 = head.0.iter().map(|&f| self.weight(f)).sum();
         let shared: Vec<u64> = head.0.intersection(&body.0).copied().collect();
         let weight: f64 = shared.iter().map(|&f| self.weight(f)).sum();
         let share = if total > 0.0 { weight / total } else { 0.0 };
-        (shared.len(), share, weight * share)
+        // A word tells as much as two bigrams (`gesperrt` in `Bahnstrecke
+        // gesperrt`, whose compound the body splits).
+        let count = shared.iter().map(|&f| if f & LATIN_WORD != 0 { 2 } else { 1 }).sum();
+        (count, share, weight * share)
     }
 
     /// The weighted share of some headline lines' content found in a body.

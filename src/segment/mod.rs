@@ -62,7 +62,7 @@ pub struct Segmented {
 
 /// Splits a page's paragraphs into items.
 pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -> Segmented {
-    let (regions, groups) = layout(paragraphs);
+    let (regions, groups) = layout(paragraphs, rules);
     let bodies: Vec<Body> = groups
         .iter()
         .map(|g| {
@@ -96,7 +96,7 @@ pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -
 /// Lays the paragraphs out as headline regions and body groups, region
 /// first: `regions[i]` precedes `groups[i]`, and one region follows the
 /// last group.
-fn layout(paragraphs: Vec<Paragraph>) -> (Vec<Vec<HeadLine>>, Vec<Group>) {
+fn layout(paragraphs: Vec<Paragraph>, rules: &RuleSet) -> (Vec<Vec<HeadLine>>, Vec<Group>) {
     let mut regions: Vec<Vec<HeadLine>> = vec![Vec::new()];
     let mut groups: Vec<Group> = Vec::new();
     for p in paragraphs {
@@ -109,9 +109,12 @@ fn layout(paragraphs: Vec<Paragraph>) -> (Vec<Vec<HeadLine>>, Vec<Group>) {
             region.push(HeadLine { run_start: p.blank_before || level.is_some(), text: p.text, level });
             continue;
         }
-        let starts = groups
-            .last()
-            .is_none_or(|g| !region.is_empty() || g.closed || p.class == ParaClass::Lead || p.continued_from.is_some());
+        // A lead after nothing but credit lines (`By TOM BAKER`, then
+        // `SPRINGFIELD — …`) is the same article's.
+        let starts = groups.last().is_none_or(|g| {
+            let credited = g.paragraphs.iter().all(|q| q.class == ParaClass::Lead && rules.is_credit(&q.text));
+            !region.is_empty() || g.closed || (p.class == ParaClass::Lead && !credited) || p.continued_from.is_some()
+        });
         if starts {
             groups.push(Group::default());
             regions.push(Vec::new());
@@ -126,7 +129,8 @@ fn layout(paragraphs: Vec<Paragraph>) -> (Vec<Vec<HeadLine>>, Vec<Group>) {
 /// The item made of a body group and its headline block.
 fn item(group: Group, block: &[HeadLine], rules: &RuleSet) -> Item {
     let first = &group.paragraphs[0];
-    let byline = (first.class == ParaClass::Lead).then(|| rules.lead(&first.text)).flatten().map(str::to_owned);
+    let byline =
+        (first.class == ParaClass::Lead).then(|| rules.lead(&first.text)).flatten().map(|b| b.trim_end().to_owned());
     let continued_from = first.continued_from.clone();
     let continued_to = group.paragraphs.iter().rev().find_map(|p| p.continued_to.clone());
     let body: Vec<String> = group.paragraphs.into_iter().map(|p| p.text).collect();
@@ -231,5 +235,19 @@ mod tests {
         ]);
         assert_eq!(s.orphans, ["有序做好返岗复工等人员 健康申报证明办理服务工作"]);
         assert_eq!(s.items[0].title, None);
+    }
+
+    #[test]
+    fn credit_line_and_dateline_open_one_article() {
+        let s = run(vec![
+            headline("Storm leaves thousands without power"),
+            lead("By TOM BAKER Herald Staff Writer"),
+            lead("SPRINGFIELD — A late winter storm knocked out power on Monday."),
+            body("Crews warned the work could take days."),
+        ]);
+        assert_eq!(s.items.len(), 1);
+        assert_eq!(s.items[0].byline.as_deref(), Some("By TOM BAKER Herald Staff Writer"));
+        assert_eq!(s.items[0].title.as_deref(), Some("Storm leaves thousands without power"));
+        assert_eq!(s.items[0].body.len(), 3);
     }
 }

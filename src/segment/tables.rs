@@ -18,11 +18,33 @@ pub const LEAD_MARKERS: &[(&str, &str)] = &[
         "dateline",
         r"[A-Z][A-Z.' -]{2,30},\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\.?\s*(?:\([^)]{1,30}\))?\s*[-—–]+",
     ),
+    // A dateline without a date: `SPRINGFIELD — `, `NEW YORK (AP) — `,
+    // `AUSTIN, Texas — `, `LONDON (Reuters) - `, `WASHINGTON—`.
+    (
+        "dateline",
+        r"\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3}(?:,\s+\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)?(?:\s+\([^)]{1,30}\))?(?:\s*[—–]|\s+(?:--|-)\s)\s*",
+    ),
+    // An agency dateline in mixed case: `Berlin (dpa) - `, `Paris (AFP). `.
+    // Not `BERLIN. `: old English pages print `MAJ. `, `VOL. ` so.
+    (
+        "dateline",
+        r"\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?\s+\((?:dpa|AFP|afp|AP|Reuters|KNA|epd|sda|SDA|apa|APA|SID|ANSA|EFE|Belga|ATS)\)\s*(?:[.:–—]|\s-)?\s*",
+    ),
+    // A credit line, the whole paragraph: `By TOM BAKER`, `By Jane Doe and
+    // John Roe, Herald Staff Writers`, `Von Hans Müller`, `Par Jean Dupont`,
+    // `*By Jane Doe* | March 3, 2024`.
+    // Not `BY …` in capitals: that is a headline line (en-ocr `BY CARRANZA
+    // TROOPS`).
+    (
+        "credit",
+        r"[*_]{0,2}(?:By|Von|Par|Por)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:[\s,|/·&*_]+(?:\p{Lu}[\p{L}.'’-]*|\d{1,4}|and|AND|und|et|y|of|the|for|de|da|van|von|der|den|del|la|le|di|du)){0,12}[\s*_]*$",
+    ),
 ];
 
 /// A bracketed byline after a lead marker, or opening a paragraph on its
-/// own: `（记者焦娟、郭嘉莉）`, `(河南日报记者 李铮 冯芸)`.
-pub const BYLINE: &str = r"[（(][^（）()]{0,40}?(?:记者|記者|通讯员|通訊員|特约|特約|电|電)[^（）()]{0,40}[）)]";
+/// own: `（记者焦娟、郭嘉莉）`, `(河南日报记者 李铮 冯芸)`, Taiwan's
+/// `【記者王小明／台北報導】`.
+pub const BYLINE: &str = r"[（(【〔\[][^（）()【】〔〕\[\]]{0,40}?(?:记者|記者|通讯员|通訊員|特约|特約|电|電|报道|報導)[^（）()【】〔〕\[\]]{0,40}[）)】〕\]]";
 
 /// Verbs that end a kicker line: `…会议上强调`, `…要求`.
 pub const REPORTING_VERBS: &[&str] = &["强调", "要求", "提出", "指出", "表示", "宣布", "希望", "透露"];

@@ -135,7 +135,7 @@ pub const LINE_RULES: &[LineRule] = &[
     LineRule {
         name: "page-header",
         place: Place::Edge,
-        pattern: r"(?i)^.{0,48}?\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag),?\s+(?:(?:le|den|the)\s+)?(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>\p{L}{3,10})\.?,?\s+(?:de\s+)?(?P<y>\d{4})\b.{0,40}$",
+        pattern: r"(?i)^.{0,48}?\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag),?\s+(?:(?:le|den|the)\s+)?(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>\p{L}+)\.?,?\s+(?:de\s+)?(?P<y>\d{4})\b.{0,40}$",
         needs: &[],
     },
     // A page label alone: `第二版`, `A01`, `要闻 A02`, `Page 3`.
@@ -326,13 +326,13 @@ pub const CONTINUATION_RULES: &[ContinuationRule] = &[
     // Storm, Page 6A`. The jump word is in capitals, or the note says `Page`.
     ContinuationRule {
         direction: Direction::To,
-        pattern: r"(?:(?i:please)\s+)?(?i:see)\s+(?:\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’-]*){0,3}\s*(?:[,/]|\s(?i:on))?\s*(?:(?i:page)\s+)?|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}\s*(?:,|\s(?i:on))\s*(?i:page)\s+){latin_page}\s*[.)\]]*\s*$",
+        pattern: r"(?:(?i:please)\s+)?(?i:see)\s+(?:\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’-]*)*\s*(?:[,/]|\s(?i:on))?\s*(?:(?i:page)\s+)?|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:,|\s(?i:on))\s*(?i:page)\s+){latin_page}\s*[.)\]]*\s*$",
     },
     // The jump head over the rest of an article: `STORM, from Page A1`,
     // `From Page 1`.
     ContinuationRule {
         direction: Direction::From,
-        pattern: r"^\s*(?:\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’-]*){0,3}\s*,?\s+(?i:from)\s+(?:(?i:page)\s+)?|(?i:from\s+page)\s+){latin_page}\b\s*[.:]?",
+        pattern: r"^\s*(?:\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’-]*)*\s*,?\s+(?i:from)\s+(?:(?i:page)\s+)?|(?i:from\s+page)\s+){latin_page}\b\s*[.:]?",
     },
 ];
 

@@ -22,7 +22,7 @@ pub const LEAD_MARKERS: &[(&str, &str)] = &[
     // `AUSTIN, Texas — `, `LONDON (Reuters) - `, `WASHINGTON—`.
     (
         "dateline",
-        r"\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3}(?:,\s+\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)?(?:\s+\([^)]{1,30}\))?(?:\s*[—–]|\s+(?:--|-)\s)\s*",
+        r"\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+)*(?:,\s+\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)?(?:\s+\([^)]{1,30}\))?(?:\s*[—–]|\s+(?:--|-)\s)\s*",
     ),
     // An agency dateline in mixed case: `Berlin (dpa) - `, `Paris (AFP). `.
     // Not `BERLIN. `: old English pages print `MAJ. `, `VOL. ` so.
@@ -37,7 +37,7 @@ pub const LEAD_MARKERS: &[(&str, &str)] = &[
     // TROOPS`).
     (
         "credit",
-        r"[*_]{0,2}(?:By|Von|Par|Por)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:[\s,|/·&*_]+(?:\p{Lu}[\p{L}.'’-]*|\d{1,4}|and|AND|und|et|y|of|the|for|de|da|van|von|der|den|del|la|le|di|du)){0,12}[\s*_]*$",
+        r"[*_]{0,2}(?:By|Von|Par|Por)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:[\s,|/·&*_]+(?:\p{Lu}[\p{L}.'’-]*|\d{1,4}|and|AND|und|et|y|of|the|for|de|da|van|von|der|den|del|la|le|di|du))*[\s*_]*$",
     ),
 ];
 

@@ -73,7 +73,8 @@ pub fn closing_start(rules: &RuleSet, text: &str) -> Option<usize> {
 
 /// A `上接` note at the start of `text`: its end and page reference.
 fn opening_mark(rules: &RuleSet, text: &str) -> Option<(String, usize, String)> {
-    if !text.starts_with(|c: char| matches!(c, '（' | '(' | '[') || c.is_alphabetic()) {
+    // A note opens with a bracket or a Latin letter, never an ideograph.
+    if !text.starts_with(|c: char| matches!(c, '（' | '(' | '[') || c.is_ascii_alphabetic() || c.is_uppercase()) {
         return None;
     }
     rules.continuations.iter().filter(|r| r.direction == Direction::From).find_map(|r| {

@@ -127,7 +127,7 @@ pub const LINE_RULES: &[LineRule] = &[
     LineRule {
         name: "page-header",
         place: Place::Edge,
-        pattern: r"(?i)^.{0,48}?\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b.{0,40}$",
+        pattern: r"(?i)^.{0,48}?(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?-u:\b).{0,40}$",
         needs: &[],
     },
     // Day first, in other languages: `Neue Zeitung  Dienstag, 5. März 2024
@@ -135,7 +135,7 @@ pub const LINE_RULES: &[LineRule] = &[
     LineRule {
         name: "page-header",
         place: Place::Edge,
-        pattern: r"(?i)^.{0,48}?\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag),?\s+(?:(?:le|den|the)\s+)?(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>\p{L}+)\.?,?\s+(?:de\s+)?(?P<y>\d{4})\b.{0,40}$",
+        pattern: r"(?i)^.{0,48}?(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag),?\s+(?:(?:le|den|the)\s+)?(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>\p{L}+)\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?-u:\b).{0,40}$",
         needs: &[],
     },
     // A page label alone: `第二版`, `A01`, `要闻 A02`, `Page 3`.
@@ -332,7 +332,7 @@ pub const CONTINUATION_RULES: &[ContinuationRule] = &[
     // `From Page 1`.
     ContinuationRule {
         direction: Direction::From,
-        pattern: r"^\s*(?:\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’-]*)*\s*,?\s+(?i:from)\s+(?:(?i:page)\s+)?|(?i:from\s+page)\s+){latin_page}\b\s*[.:]?",
+        pattern: r"^\s*(?:\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’-]*)*\s*,?\s+(?i:from)\s+(?:(?i:page)\s+)?|(?i:from\s+page)\s+){latin_page}(?-u:\b)\s*[.:]?",
     },
 ];
 

@@ -24,7 +24,7 @@
 //! over the page picks the cuts with the highest total score. Markdown
 //! headings (`## `) are headlines of what follows them, always.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHasher;
@@ -67,41 +67,58 @@ const STEM_CHARS: usize = 6;
 /// The bit that marks a Latin word's feature; a bigram never sets it.
 const LATIN_WORD: u64 = 1 << 63;
 
-/// The content of a text: CJK character bigrams and Latin words, hashed.
+/// The content of a text: CJK character bigrams and Latin words, hashed,
+/// sorted and without repeats.
 #[derive(Clone, Debug, Default)]
-pub struct Features(HashSet<u64>);
+pub struct Features(Vec<u64>);
 
 impl Features {
-    /// Adds the features of `text`.
-    pub fn add(&mut self, text: &str) {
-        let mut prev: Option<char> = None;
-        let mut word = String::new();
-        for c in text.chars().chain(std::iter::once(' ')) {
-            let cjk = is_cjk_letter(c);
-            let content = cjk || c.is_ascii_digit();
-            if let (Some(p), true) = (prev, content) {
-                self.0.insert(((p as u64) << 21) | c as u64);
-            }
-            prev = content.then_some(c);
-            let word_char = if c.is_ascii() { c.is_ascii_alphanumeric() } else { !cjk && is_word_letter(c) };
-            if word_char {
-                word.extend(c.to_lowercase());
-            } else if !word.is_empty() {
-                if word.chars().count() >= 3 && !STOPWORDS.contains(&word.as_str()) {
-                    let stem = word.char_indices().nth(STEM_CHARS).map_or(word.as_str(), |(i, _)| &word[..i]);
-                    let mut h = FxHasher::default();
-                    stem.hash(&mut h);
-                    self.0.insert(h.finish() | LATIN_WORD);
-                }
-                word.clear();
-            }
-        }
+    /// The features of some texts together.
+    pub fn of<'t>(texts: impl IntoIterator<Item = &'t str>) -> Features {
+        let mut all = Vec::new();
+        texts.into_iter().for_each(|text| push_features(text, &mut all));
+        all.sort_unstable();
+        all.dedup();
+        Features(all)
     }
 
     fn of_lines(lines: &[HeadLine]) -> Features {
-        let mut features = Features::default();
-        lines.iter().for_each(|l| features.add(&l.text));
-        features
+        Features::of(lines.iter().map(|l| l.text.as_str()))
+    }
+
+    fn contains(&self, feature: u64) -> bool {
+        self.0.binary_search(&feature).is_ok()
+    }
+
+    /// The features both hold.
+    fn shared<'a>(&'a self, other: &'a Features) -> impl Iterator<Item = u64> + 'a {
+        self.0.iter().copied().filter(|&f| other.contains(f))
+    }
+}
+
+/// Appends the features of `text`, unsorted, with repeats.
+fn push_features(text: &str, out: &mut Vec<u64>) {
+    let mut prev: Option<char> = None;
+    let mut word = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        let cjk = is_cjk_letter(c);
+        let content = cjk || c.is_ascii_digit();
+        if let (Some(p), true) = (prev, content) {
+            out.push(((p as u64) << 21) | c as u64);
+        }
+        prev = content.then_some(c);
+        let word_char = if c.is_ascii() { c.is_ascii_alphanumeric() } else { !cjk && is_word_letter(c) };
+        if word_char {
+            word.extend(c.to_lowercase());
+        } else if !word.is_empty() {
+            if word.chars().count() >= 3 && !STOPWORDS.contains(&word.as_str()) {
+                let stem = word.char_indices().nth(STEM_CHARS).map_or(word.as_str(), |(i, _)| &word[..i]);
+                let mut h = FxHasher::default();
+                stem.hash(&mut h);
+                out.push(h.finish() | LATIN_WORD);
+            }
+            word.clear();
+        }
     }
 }
 
@@ -124,9 +141,8 @@ impl Body {
     /// this page, does not name them at all (a sample's orphan
     /// `…葛巧红主持并讲话` over an article on a meeting `楼阳生主持`).
     fn names_other_than(&self, name: &str, word: &str) -> bool {
-        let mut named = Features::default();
-        named.add(name);
-        let named_in_body = named.0.is_subset(&self.features.0);
+        let named = Features::of([name]);
+        let named_in_body = named.0.iter().all(|&f| self.features.contains(f));
         let tail: String = name.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
         let another_chair =
             word == "主持" && !self.chairs.is_empty() && !self.chairs.iter().any(|c| c.ends_with(&tail));
@@ -161,7 +177,7 @@ impl Weights {
     /// `shared × share`, which rewards both.
     fn compare(&self, head: &Features, body: &Features) -> (usize, f64, f64) {
         let total: f64 = head.0.iter().map(|&f| self.weight(f)).sum();
-        let shared: Vec<u64> = head.0.intersection(&body.0).copied().collect();
+        let shared: Vec<u64> = head.shared(body).collect();
         let weight: f64 = shared.iter().map(|&f| self.weight(f)).sum();
         let share = if total > 0.0 { weight / total } else { 0.0 };
         // A word tells as much as two bigrams (`gesperrt` in `Bahnstrecke
@@ -423,9 +439,7 @@ mod tests {
     use super::*;
 
     fn features(text: &str) -> Body {
-        let mut features = Features::default();
-        features.add(text);
-        Body { features, continues: false, chairs: Vec::new() }
+        Body { features: Features::of([text]), continues: false, chairs: Vec::new() }
     }
 
     fn head(text: &str) -> HeadLine {

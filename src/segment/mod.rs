@@ -66,8 +66,7 @@ pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -
     let bodies: Vec<Body> = groups
         .iter()
         .map(|g| {
-            let mut features = Features::default();
-            g.paragraphs.iter().for_each(|p| features.add(&p.text));
+            let features = Features::of(g.paragraphs.iter().map(|p| p.text.as_str()));
             let chairs =
                 g.paragraphs.iter().flat_map(|p| presiders(&p.text, true)).map(|(name, _)| name.to_owned()).collect();
             Body { features, continues: g.paragraphs.iter().any(|p| p.continued_to.is_some()), chairs }

@@ -6,7 +6,9 @@
 //!
 //! The order of evidence is fixed: a byte order mark; NUL bytes, which in a
 //! text dump only UTF-16 produces (a BOM-less UTF-16 file is read in the
-//! byte order that yields plausible text); strict UTF-8; otherwise
+//! byte order that yields plausible text); UTF-8, strict or with a few bad
+//! sequences among many good ones (a stray byte must not turn a page into
+//! windows-1252 mojibake); otherwise
 //! `chardetng` picks the legacy encoding (GB18030/GBK, Big5, Shift_JIS,
 //! EUC-KR, windows-125x) and `encoding_rs` decodes it. Bad bytes are a
 //! count, not an error, as in encoding_rs: each malformed sequence becomes
@@ -26,6 +28,10 @@ const DETECTION_PREFIX: usize = 256 * 1024;
 /// Share of decoded characters that may be malformed or control characters
 /// before a file counts as "mostly undecodable".
 const MAX_BAD_SHARE: f64 = 0.25;
+
+/// How many valid non-ASCII UTF-8 characters per bad sequence make a file
+/// UTF-8 with a few bad bytes rather than a legacy encoding.
+const UTF8_MAJORITY: usize = 20;
 
 /// Share of UTF-16 code units that must be plausible text for a BOM-less
 /// file with NUL bytes to be read as UTF-16.
@@ -115,7 +121,7 @@ fn detect(bytes: &[u8]) -> Result<(&'static Encoding, &[u8]), NotText> {
     if memchr_nul(bytes) {
         return utf16_without_bom(bytes).map(|e| (e, bytes)).ok_or(NotText::Binary);
     }
-    if utf8_valid(bytes) {
+    if utf8_valid(bytes) || mostly_utf8(bytes) {
         return Ok((UTF_8, bytes));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -124,6 +130,19 @@ fn detect(bytes: &[u8]) -> Result<(&'static Encoding, &[u8]), NotText> {
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
     // GBK decoding is GB18030 decoding; name it by the larger set.
     Ok((if guess == GBK { GB18030 } else { guess }, bytes))
+}
+
+/// Whether bytes are UTF-8 but for a few bad sequences (a stray byte, a
+/// truncated character): their valid non-ASCII characters outnumber the
+/// bad sequences [`UTF8_MAJORITY`] to one. A legacy encoding forms valid
+/// UTF-8 sequences only by chance, far fewer than its bad ones.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut wide, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        wide += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    wide >= UTF8_MAJORITY * bad
 }
 
 /// Whether bytes are valid UTF-8, judged by `encoding_rs`'s validator,
@@ -303,6 +322,25 @@ mod tests {
         let decoded = decode(&bytes, None).expect("decodes");
         assert_eq!(decoded.encoding, GB18030);
         assert_eq!(decoded.text, "本报讯（记者焦娟）3月17日下午，市委书记主持召开会议。");
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_is_one_malformed_sequence_not_another_encoding() {
+        let mut bytes = "星島日報報道：特區政府今日公布新一份財政預算案，".as_bytes().to_vec();
+        bytes.push(0xE9);
+        bytes.extend_from_slice("涉及多項紓困措施。\n".as_bytes());
+        let decoded = decode(&bytes, None).expect("decodes");
+        assert_eq!(decoded.encoding, UTF_8);
+        assert_eq!(decoded.malformed.len(), 1);
+        assert_eq!(decoded.text, "星島日報報道：特區政府今日公布新一份財政預算案，\u{FFFD}涉及多項紓困措施。\n");
+    }
+
+    #[test]
+    fn legacy_bytes_are_not_taken_for_utf8() {
+        for encoding in [GB18030, encoding_rs::BIG5] {
+            let (bytes, _, _) = encoding.encode("本報訊（記者王小明）今日下午，市議會召開會議，討論預算案。");
+            assert_ne!(decode(&bytes, None).expect("decodes").encoding, UTF_8);
+        }
     }
 
     #[test]

@@ -94,10 +94,9 @@ fn needs_space(last: char, first: char, cjk_context: bool) -> bool {
     if is_cjk(last) || is_cjk(first) || last == '—' || first == '—' {
         return false;
     }
-    if cjk_context && (is_shared_punct(last) || is_shared_punct(first)) {
-        return false;
-    }
-    !(cjk_context && last.is_ascii_digit() && first.is_ascii_digit())
+    // In Chinese text only two Latin words need a space between them; a
+    // number cut at the line end does not (`86.` ⏎ `8万辆`, `15` ⏎ `%左右`).
+    !cjk_context || (last.is_alphabetic() && first.is_alphabetic())
 }
 
 /// The Latin word that ends `text`.
@@ -187,6 +186,9 @@ mod tests {
     #[test]
     fn digits_in_cjk_text_join_without_space() {
         assert_eq!(join("研修班等1", "5个主体班", ""), "研修班等15个主体班");
+        assert_eq!(join("新能源汽车产量86.", "8万辆，同比增长", ""), "新能源汽车产量86.8万辆，同比增长");
+        assert_eq!(join("预计增长15", "%左右。", ""), "预计增长15%左右。");
+        assert_eq!(join("发布了新款iPhone", "Pro手机", ""), "发布了新款iPhone Pro手机");
     }
 
     #[test]

@@ -487,9 +487,12 @@ fn piece_tail(layout: &Layout<'_>, piece: Option<&Piece>, p: usize) -> String {
 
 /// Whether a line opens with closing punctuation, which no line does: it
 /// was wrapped from the line before (a quote mark or comma pushed past the
-/// column edge), and continues it.
+/// column edge), and continues it. Straight quotes open as often as they
+/// close (`Nebraska next year.` ⏎ `"We are seeing…`): they prove nothing.
 fn wrapped(text: &str) -> bool {
-    text.starts_with(|c: char| is_closer(c) || is_terminal(c) || is_clause_punct(c))
+    text.starts_with(|c: char| {
+        !matches!(c, '"' | '\'') && (is_closer(c) || is_terminal(c) || is_clause_punct(c))
+    })
 }
 
 /// Whether a paragraph ends between the adjacent lines `p` and `i`.
@@ -614,6 +617,15 @@ mod tests {
         // a sample page in columns: `…管控情况` then `“四个查清”。…`
         let page = "实现区域协查6小时落地查\n人，同步开展流调溯源，做到人\n数、人头、位置、管控情况\n“四个查清”。严控群众性聚集活\n动，倡导不聚集、不聚会、不聚\n";
         assert_eq!(texts(page).len(), 2);
+    }
+
+    #[test]
+    fn straight_quote_after_a_short_sentence_starts_a_paragraph() {
+        let page = "The company also raised its\nfull-year forecast and said it\nwould open a new milling plant in\nNebraska next year.\n\
+                    \"We are seeing sustained demand\nfrom both commercial bakeries and\nhome cooks,\" its chief said.\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[1].starts_with("\"We are seeing"));
     }
 
     #[test]

@@ -73,6 +73,8 @@ pub struct RuleSet {
     pub continuations: Vec<ContinuationMatcher>,
     /// Lead markers anchored at a paragraph's start, built-in then user rules.
     pub leads: Vec<Regex>,
+    /// A whole credit line: the built-in `credit` lead markers.
+    pub credit: Regex,
     /// An editor code at a paragraph's end.
     pub editor_code: Regex,
     /// An end mark (`（完）`, `(责任编辑:…)`) at a paragraph's end.
@@ -106,12 +108,14 @@ impl RuleSet {
             .collect();
         let markers: Vec<&str> = LEAD_MARKERS.iter().map(|(_, p)| *p).collect();
         let lead = format!(r"^(?:(?:{})(?:\s*{BYLINE})?|{BYLINE})", markers.join("|"));
+        let credits: Vec<&str> = LEAD_MARKERS.iter().filter(|(name, _)| *name == "credit").map(|(_, p)| *p).collect();
         let words: Vec<String> = LINE_RULES.iter().flat_map(|r| r.needs.iter().map(|w| regex::escape(w))).collect();
         RuleSet {
             line_words: compile(&words.join("|")),
             lines,
             continuations,
             leads: vec![compile(&lead)],
+            credit: compile(&format!("^(?:{})", credits.join("|"))),
             editor_code: compile(EDITOR_CODE),
             end_mark: compile(END_MARK),
         }
@@ -155,10 +159,11 @@ impl RuleSet {
         Ok(())
     }
 
-    /// Whether `text` is a lead marker and nothing else: a credit line
-    /// (`By TOM BAKER Herald Staff Writer`) or a bare `本报讯（记者焦娟）`.
+    /// Whether `text` is a credit line and nothing else (`By TOM BAKER
+    /// Herald Staff Writer`, `本报记者 王明`); not a lead marker that the
+    /// text goes on after (`本报讯（记者焦娟）` ⏎ `3月17日下午，…`).
     pub fn is_credit(&self, text: &str) -> bool {
-        self.lead(text).is_some_and(|m| m.len() == text.len())
+        self.credit.is_match(text)
     }
 
     /// The lead marker (with its byline) that opens `text`, if any.
@@ -259,5 +264,23 @@ mod tests {
         assert_eq!(rules.lead("By March, the council had voted."), None);
         assert_eq!(rules.lead("BY CARRANZA TROOPS"), None);
         assert_eq!(rules.lead("NASA-funded work goes on"), None);
+        assert!(rules.is_credit("Daniel Okafor, Staff Writer"));
+    }
+
+    #[test]
+    fn chinese_credit_lines_and_reporter_leads() {
+        let rules = RuleSet::builtin();
+        assert_eq!(rules.lead("本报郑州3月4日电（记者 李华）今天"), Some("本报郑州3月4日电（记者 李华）"));
+        assert_eq!(rules.lead("记者 张三 报道 3月4日上午"), Some("记者 张三 报道"));
+        assert_eq!(rules.lead("【明報專訊】特區政府"), Some("【明報專訊】"));
+        assert_eq!(rules.lead("（星島日報報道）特區政府"), Some("（星島日報報道）"));
+        for credit in ["本报记者 王明", "■本报记者 刘洋", "新华社记者 孙一鸣 赵蕾", "■ 本报评论员"]
+        {
+            assert!(rules.is_credit(credit), "{credit}");
+        }
+        // A lead the text goes on after is no credit line; nor is a sentence.
+        assert!(!rules.is_credit("本报讯（记者焦娟、郭嘉莉）"));
+        assert!(!rules.is_credit("本报记者近日走访了多家企业。"));
+        assert_eq!(rules.lead("记者从市园林局获悉，今年花展"), None);
     }
 }

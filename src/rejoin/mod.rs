@@ -75,6 +75,7 @@ struct LineInfo {
     width: usize,
     cjk: bool,
     lead: bool,
+    credit: bool,
     heading: Option<u8>,
     capitals: bool,
     end: End,
@@ -102,6 +103,7 @@ impl LineInfo {
             width: column_span(&shape),
             cjk: shape.cjk(),
             lead,
+            credit: lead && rules.is_credit(text),
             heading: heading_level(text),
             capitals: !lead && is_capitals_line(text, &shape),
             end,
@@ -177,6 +179,9 @@ enum Break {
     Blank,
     /// It opens with a lead marker.
     Lead,
+    /// The line before is a credit line that it does not continue
+    /// (`■本报记者 刘洋` ⏎ `清晨六点，…`; not `By TOM BAKER` ⏎ `Herald Staff Writer`).
+    Credit,
     /// It or the line before is a Markdown heading.
     Heading,
     /// It or the line before is a capitals headline line.
@@ -214,12 +219,13 @@ struct Piece {
 /// A page's lines with what rejoining needs to know of each.
 struct Layout<'a> {
     lines: &'a [Line],
+    rules: &'a RuleSet,
     info: Vec<LineInfo>,
     columns: Vec<Column>,
 }
 
 impl<'a> Layout<'a> {
-    fn new(lines: &'a [Line], rules: &RuleSet) -> Self {
+    fn new(lines: &'a [Line], rules: &'a RuleSet) -> Self {
         let mut info: Vec<LineInfo> = lines.iter().map(|l| LineInfo::new(l, rules)).collect();
         // A line of nothing but closing marks ends as the line before it
         // with them would (`…落实。` ⏎ `”`).
@@ -233,7 +239,7 @@ impl<'a> Layout<'a> {
             }
         }
         let columns = column_widths(&info.iter().map(|i| i.width).collect::<Vec<_>>());
-        Layout { lines, info, columns }
+        Layout { lines, rules, info, columns }
     }
 
     /// How many half-width units line `i` falls short of its column.
@@ -490,16 +496,20 @@ fn piece_tail(layout: &Layout<'_>, piece: Option<&Piece>, p: usize) -> String {
 /// column edge), and continues it. Straight quotes open as often as they
 /// close (`Nebraska next year.` ⏎ `"We are seeing…`): they prove nothing.
 fn wrapped(text: &str) -> bool {
-    text.starts_with(|c: char| {
-        !matches!(c, '"' | '\'') && (is_closer(c) || is_terminal(c) || is_clause_punct(c))
-    })
+    text.starts_with(|c: char| !matches!(c, '"' | '\'') && (is_closer(c) || is_terminal(c) || is_clause_punct(c)))
 }
 
 /// Whether a paragraph ends between the adjacent lines `p` and `i`.
 fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
     let (a, b) = (&layout.info[p], &layout.info[i]);
-    if b.lead {
+    let credit_runs_on =
+        a.credit && layout.rules.is_credit(&format!("{} {}", layout.lines[p].text, layout.lines[i].text));
+    if credit_runs_on {
+        None
+    } else if b.lead {
         Some(Break::Lead)
+    } else if a.credit {
+        Some(Break::Credit)
     } else if a.heading.is_some() || b.heading.is_some() {
         Some(Break::Heading)
     } else if a.capitals != b.capitals {
@@ -617,6 +627,21 @@ mod tests {
         // a sample page in columns: `…管控情况` then `“四个查清”。…`
         let page = "实现区域协查6小时落地查\n人，同步开展流调溯源，做到人\n数、人头、位置、管控情况\n“四个查清”。严控群众性聚集活\n动，倡导不聚集、不聚会、不聚\n";
         assert_eq!(texts(page).len(), 2);
+    }
+
+    #[test]
+    fn a_credit_line_ends_where_the_text_begins() {
+        let paras = paragraphs(
+            "■本报记者 刘洋\n清晨六点，浙江省安吉县天荒\n坪镇的智能温室里，灌溉系统\n自动启动。合作社负责人吴建\n国打开手机，数据一目了然。\n",
+        );
+        assert_eq!(paras.len(), 2, "{paras:?}");
+        assert_eq!(paras[0], (ParaClass::Lead, "■本报记者 刘洋".to_owned()));
+        // A credit that runs on to a second line stays whole.
+        let paras = paragraphs("By TOM BAKER\nHerald Staff Writer\n\nSPRINGFIELD — A storm hit.\n");
+        assert_eq!(paras[0].1, "By TOM BAKER Herald Staff Writer");
+        // A lead marker alone on its line goes on into the text.
+        let paras = paragraphs(" 本报讯（记者焦娟、郭嘉莉）\n3月17日下午，收听收看省委\n");
+        assert_eq!(paras.len(), 1, "{paras:?}");
     }
 
     #[test]

@@ -388,7 +388,7 @@ pub fn assign(regions: &[Vec<HeadLine>], bodies: &[Body], trace: &mut Trace) -> 
         best = next;
     }
     let [untaken, taken] = best;
-    let (_, splits) = match (untaken, taken) {
+    let (_, mut splits) = match (untaken, taken) {
         (Some(u), Some(t)) => {
             if t.0 > u.0 {
                 t
@@ -400,6 +400,7 @@ pub fn assign(regions: &[Vec<HeadLine>], bodies: &[Body], trace: &mut Trace) -> 
         (None, Some(t)) => t,
         (None, None) => (0.0, regions.iter().map(|r| Split { before: 0, after: r.len() }).collect()),
     };
+    follow_the_page_order(regions, bodies, &weights, &mut splits);
     if trace.is_on() {
         for (i, split) in splits.iter().enumerate() {
             let before = i.checked_sub(1).map(|k| &bodies[k]);
@@ -407,6 +408,45 @@ pub fn assign(regions: &[Vec<HeadLine>], bodies: &[Body], trace: &mut Trace) -> 
         }
     }
     splits
+}
+
+/// Which way a page prints its headlines, from the blocks assigned on
+/// evidence: before their bodies, after them, or not known.
+fn page_order(regions: &[Vec<HeadLine>], splits: &[Split]) -> Option<bool> {
+    let before_body = regions.iter().zip(splits).any(|(r, s)| s.after < r.len());
+    let after_body = splits.iter().any(|s| s.before > 0);
+    (before_body != after_body).then_some(before_body)
+}
+
+/// On a page that prints every assigned headline on one side of its body,
+/// an orphaned block on that side of a body without a headline heads it
+/// if the two share anything at all: the page's order is evidence too (a
+/// headline above `本报记者 王明` ⏎ `3月4日，…花展…` shares only `花展`).
+fn follow_the_page_order(regions: &[Vec<HeadLine>], bodies: &[Body], weights: &Weights, splits: &mut [Split]) {
+    let Some(before_body) = page_order(regions, splits) else { return };
+    let headed = |splits: &[Split], j: usize| splits[j].after < regions[j].len() || splits[j + 1].before > 0;
+    for (j, body) in bodies.iter().enumerate() {
+        if headed(splits, j) {
+            continue;
+        }
+        // The region on the page's side of body j, and its orphan lines.
+        let i = if before_body { j } else { j + 1 };
+        let Split { before, after } = splits[i];
+        if before == after {
+            continue;
+        }
+        let orphans = &regions[i][before..after];
+        let all = units(orphans);
+        let unit = if before_body { all.last() } else { all.first() };
+        let Some(&Unit { start, end, .. }) = unit else { continue };
+        if weights.share(&orphans[start..end], body) > 0.0 {
+            if before_body {
+                splits[i].after = before + start;
+            } else {
+                splits[i].before = before + end;
+            }
+        }
+    }
 }
 
 fn describe(

@@ -237,6 +237,30 @@ mod tests {
     }
 
     #[test]
+    fn on_a_page_of_headlines_above_their_bodies_weak_evidence_will_do() {
+        let s = run(vec![
+            headline("第一篇文章的标题在这里"),
+            lead("本报讯（记者甲）第一篇文章的标题在这里说的事，正文写在这里。"),
+            headline("市民公园春季花展明日开幕"),
+            lead("本报记者 刘洋"),
+            body("3月4日，记者从市园林局获悉，今年花展共展出花卉品种300余个。"),
+        ]);
+        assert_eq!(s.items[1].title.as_deref(), Some("市民公园春季花展明日开幕"));
+        assert!(s.orphans.is_empty());
+    }
+
+    #[test]
+    fn without_the_page_order_weak_evidence_leaves_an_orphan() {
+        let s = run(vec![
+            lead("本报讯（记者甲）第一篇文章的正文写在这里。"),
+            headline("市民公园春季花展明日开幕"),
+            lead("本报记者 刘洋"),
+            body("3月4日，记者从市园林局获悉，今年花展共展出花卉品种300余个。"),
+        ]);
+        assert_eq!(s.orphans, ["市民公园春季花展明日开幕"]);
+    }
+
+    #[test]
     fn credit_line_and_dateline_open_one_article() {
         let s = run(vec![
             headline("Storm leaves thousands without power"),

@@ -4,8 +4,17 @@
 /// Lead markers that open an article, each with an optional bracketed
 /// byline after it. The whole match is the article's `byline`.
 pub const LEAD_MARKERS: &[(&str, &str)] = &[
-    // 000 `本报讯（记者焦娟、郭嘉莉）`; `本报北京3月17日讯`; Traditional `本報訊`.
-    ("local-news", r"本[报報](?:[^\s，。、（(]{0,12}?\d{1,2}月\d{1,2}日)?[讯訊]"),
+    // 000 `本报讯（记者焦娟、郭嘉莉）`; `本报北京3月17日讯`, `本报郑州3月4日电`;
+    // Traditional `本報訊`.
+    ("local-news", r"本[报報](?:[^\s，。、（(]{0,12}?\d{1,2}月\d{1,2}日[讯訊电電]|[讯訊])"),
+    // A credit line in Chinese, the whole paragraph: `本报记者 王明`,
+    // `■本报记者 刘洋`, `新华社记者 孙一鸣 赵蕾`, `■ 本报评论员`.
+    (
+        "credit",
+        r"[■●◆▲□]?\s*(?:本[报報]|新华社|新華社|中新社|人民日[报報])(?:特约|特約)?(?:记者|記者|评论员|評論員|通讯员|通訊員)(?:\s*[\p{Han}·]{2,4})*\s*$",
+    ),
+    // `记者 张三 报道`, `記者 何嘉敏 報道`, before the text on the same line.
+    ("reporter", r"(?:记者|記者)\s*[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4})*\s*(?:报道|報道|報導|报导)"),
     // 003 `又讯(郑报全媒体记者 张昕)`.
     ("follow-up", r"又[讯訊]"),
     // 000 `新华社北京3月17日电`; Traditional `中央社台北3日電`.
@@ -30,6 +39,11 @@ pub const LEAD_MARKERS: &[(&str, &str)] = &[
         "dateline",
         r"\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?\s+\((?:dpa|AFP|afp|AP|Reuters|KNA|epd|sda|SDA|apa|APA|SID|ANSA|EFE|Belga|ATS)\)\s*(?:[.:–—]|\s-)?\s*",
     ),
+    // A credit line without `By`: `Daniel Okafor, Staff Writer`.
+    (
+        "credit",
+        r"\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)+,?\s+(?:(?:Senior|Staff|Chief|Special|Political|Business|Sports|Foreign)\s+)?(?:Writer|Reporter|Correspondent|Editor)s?\s*$",
+    ),
     // A credit line, the whole paragraph: `By TOM BAKER`, `By Jane Doe and
     // John Roe, Herald Staff Writers`, `Von Hans Müller`, `Par Jean Dupont`,
     // `*By Jane Doe* | March 3, 2024`.
@@ -43,8 +57,8 @@ pub const LEAD_MARKERS: &[(&str, &str)] = &[
 
 /// A bracketed byline after a lead marker, or opening a paragraph on its
 /// own: `（记者焦娟、郭嘉莉）`, `(河南日报记者 李铮 冯芸)`, Taiwan's
-/// `【記者王小明／台北報導】`.
-pub const BYLINE: &str = r"[（(【〔\[][^（）()【】〔〕\[\]]{0,40}?(?:记者|記者|通讯员|通訊員|特约|特約|电|電|报道|報導)[^（）()【】〔〕\[\]]{0,40}[）)】〕\]]";
+/// `【記者王小明／台北報導】`, Hong Kong's `（星島日報報道）`, `【明報專訊】`.
+pub const BYLINE: &str = r"[（(【〔\[][^（）()【】〔〕\[\]]{0,40}?(?:记者|記者|通讯员|通訊員|特约|特約|电|電|报道|報道|報導|报导|专讯|專訊)[^（）()【】〔〕\[\]]{0,40}[）)】〕\]]";
 
 /// Verbs that end a kicker line: `…会议上强调`, `…要求`.
 pub const REPORTING_VERBS: &[&str] = &["强调", "要求", "提出", "指出", "表示", "宣布", "希望", "透露"];

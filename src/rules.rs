@@ -36,7 +36,8 @@ pub struct LineMatcher {
     pub name: String,
     /// Where on the page it applies.
     pub place: Place,
-    /// Words one of which a line must hold for the pattern to be tried.
+    /// Words one of which a line must hold, ASCII letters in either case,
+    /// for the pattern to be tried.
     pub needs: &'static [&'static str],
     /// The compiled pattern.
     pub regex: Regex,
@@ -46,8 +47,15 @@ impl LineMatcher {
     /// Whether the rule may match `line` at all: it needs no word, or the
     /// line holds one (`has_words`: the line holds some rule's word).
     pub fn may_match(&self, line: &str, has_words: bool) -> bool {
-        self.needs.is_empty() || (has_words && self.needs.iter().any(|w| line.contains(w)))
+        self.needs.is_empty() || (has_words && self.needs.iter().any(|w| contains_ignoring_ascii_case(line, w)))
     }
+}
+
+/// Whether `text` holds `word`, ASCII letters in either case (`Sign In`,
+/// `SUBSCRIBE` for the words `sign in`, `subscribe`).
+fn contains_ignoring_ascii_case(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    text.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A compiled continuation-note rule.
@@ -110,8 +118,9 @@ impl RuleSet {
         let lead = format!(r"^(?:(?:{})(?:\s*{BYLINE})?|{BYLINE})", markers.join("|"));
         let credits: Vec<&str> = LEAD_MARKERS.iter().filter(|(name, _)| *name == "credit").map(|(_, p)| *p).collect();
         let words: Vec<String> = LINE_RULES.iter().flat_map(|r| r.needs.iter().map(|w| regex::escape(w))).collect();
+        let words = format!("(?i:{})", words.join("|"));
         RuleSet {
-            line_words: compile(&words.join("|")),
+            line_words: compile(&words),
             lines,
             continuations,
             leads: vec![compile(&lead)],

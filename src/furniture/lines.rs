@@ -7,7 +7,8 @@
 //! date-and-source line states (002 `2021-12-14 16:43:32 来源:焦作市人民政府`
 //! → `2021-12-14`). Beyond the table rules, two rules read the lines
 //! around: a short channel or site label beside a site-name or breadcrumb
-//! line (002 `河南`, a masthead above `Home > News`), and a title printed a second time just below itself.
+//! line (002 `河南`, a masthead above `Home > News`), the links under a
+//! bare `相关新闻` label, and a title printed a second time just below itself.
 
 use regex::Captures;
 
@@ -20,10 +21,13 @@ use crate::script::{ends_sentence, is_han};
 use crate::trace::Trace;
 
 /// The rule names after which a neighbouring short line is a channel label.
-const CHROME_RULES: &[&str] = &["site-name", "breadcrumb"];
+const CHROME_RULES: &[&str] = &["site-name", "breadcrumb", "site-nav", "web-chrome"];
 
 /// Longest channel or region label before a web page's title (`河南`).
 const MAX_LABEL_CHARS: usize = 6;
+
+/// Longest line in a list of related links.
+const MAX_LINK_CHARS: usize = 60;
 
 /// Most words of a Latin label (`The Riverside Courier`).
 const MAX_LATIN_LABEL_WORDS: usize = 3;
@@ -117,6 +121,20 @@ fn mark_context_rules(lines: &[Line], filled: &[usize], taken: &mut [Option<Stri
     }
     for i in labels {
         taken[i] = Some("channel-label".to_owned());
+    }
+    // The links under a bare `相关新闻` or `Related` label, up to a blank line.
+    for (k, &i) in filled.iter().enumerate() {
+        let label = taken[i].as_deref() == Some("web-chrome") && !lines[i].text.contains([':', '：']);
+        if !label {
+            continue;
+        }
+        for (&prev, &j) in filled[k..].iter().zip(&filled[k + 1..]) {
+            let link = &lines[j].text;
+            if j != prev + 1 || taken[j].is_some() || link.chars().count() > MAX_LINK_CHARS || ends_sentence(link) {
+                break;
+            }
+            taken[j] = Some("related-links".to_owned());
+        }
     }
     for (k, &i) in top.iter().enumerate() {
         let text = &lines[i].text;
@@ -264,5 +282,41 @@ mod tests {
             rules_of(&removed),
             ["channel-label", "breadcrumb", "channel-label", "web-chrome", "share-links", "web-chrome"]
         );
+    }
+
+    #[test]
+    fn chinese_web_chrome_around_an_article() {
+        let page = "首页 | 新闻 | 财经 | 体育 | 娱乐\n滨海新闻网 > 新闻中心 > 本地要闻\n\n滨海市启动老旧小区改造三年行动\n\
+                    来源：滨海日报  2024-03-05 08:30\n【字体：大 中 小】\n分享到：微信 微博 QQ空间\n\n\
+                    3月4日，记者从市住建局获悉，方案正式印发。\n\n责任编辑：周敏\n上一篇：滨海地铁5号线全线贯通\n\n\
+                    相关新闻\n· 滨海市2023年改造老旧小区126个\n· 老旧小区加装电梯补贴标准公布\n\n版权所有 © 滨海新闻网 2024\n";
+        let (kept, removed, date) = strip(page);
+        assert_eq!(kept, ["滨海市启动老旧小区改造三年行动", "3月4日，记者从市住建局获悉，方案正式印发。"]);
+        assert_eq!(
+            rules_of(&removed),
+            [
+                "site-nav",
+                "breadcrumb",
+                "date-source",
+                "share-links",
+                "share-links",
+                "editor-line",
+                "web-chrome",
+                "web-chrome",
+                "related-links",
+                "related-links",
+                "web-chrome"
+            ]
+        );
+        assert_eq!(date.as_deref(), Some("2024-03-05"));
+    }
+
+    #[test]
+    fn chrome_words_match_in_any_case_and_captions_go() {
+        let page = "Skip To Content\nSign In\nSUBSCRIBE\n\nHarbor dredging project wins grant\n\n\
+                    A dredge works near Pier 9. Credit: Tom Alvarez/The Harbor Times\n\nPORT ELLIS — The plan got a boost.\n";
+        let (kept, removed, _) = strip(page);
+        assert_eq!(kept, ["Harbor dredging project wins grant", "PORT ELLIS — The plan got a boost."]);
+        assert_eq!(rules_of(&removed), ["web-chrome", "web-chrome", "web-chrome", "photo-caption"]);
     }
 }

@@ -274,4 +274,20 @@ mod tests {
         let (out, _) = strip(&["（續第一版）會議指出，要繼續。"]);
         assert_eq!(out[0].continued_from.as_deref(), Some("第一版"));
     }
+
+    #[test]
+    fn german_and_french_continuation_notes_are_recognised() {
+        let (out, _) = strip(&["Die Stadt will bis Mai entscheiden.", "Fortsetzung auf Seite 4"]);
+        assert_eq!(out[0].continued_to.as_deref(), Some("4"));
+        let (out, _) = strip(&["La ville décidera en mai. Suite en page 4"]);
+        assert_eq!(out[0].continued_to.as_deref(), Some("4"));
+    }
+
+    #[test]
+    fn agency_editor_tag_with_its_date_code_closes_the_article() {
+        let (out, removed) = strip(&["氣象署提醒民眾注意保暖。（編輯：張均懋）1130305"]);
+        assert_eq!(out[0].text, "氣象署提醒民眾注意保暖。");
+        assert!(out[0].closes);
+        assert_eq!(removed[0].rule, "end-mark");
+    }
 }

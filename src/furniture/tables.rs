@@ -24,9 +24,10 @@ pub struct LineRule {
     /// The pattern; named groups `y`, `m` (or `mon`, a month name) and `d`
     /// give the date the line states.
     pub pattern: &'static str,
-    /// Words one of which a line must hold for the pattern to be tried
-    /// (none: always tried). Most lines are body text, and a substring
-    /// search rules them out far faster than a regex.
+    /// Words one of which a line must hold, ASCII letters in either case,
+    /// for the pattern to be tried (none: always tried). Most lines are
+    /// body text, and a substring search rules them out far faster than a
+    /// regex.
     pub needs: &'static [&'static str],
 }
 
@@ -108,7 +109,7 @@ pub const MONTH_NAMES: &[(&str, u32)] = &[
 pub const EDGE_LINES: usize = 3;
 
 /// How many non-blank lines at the top of a page may hold web chrome.
-pub const TOP_LINES: usize = 12;
+pub const TOP_LINES: usize = 20;
 
 /// Lines no longer than this (UTF-8 bytes: 60 ideographs, 180 Latin
 /// letters) may be furniture; longer ones are running text.
@@ -151,8 +152,8 @@ pub const LINE_RULES: &[LineRule] = &[
     LineRule {
         name: "editor-line",
         place: Place::Anywhere,
-        pattern: r"^(?:(?:责任编辑|本版编辑|责编|编辑|校对|美编|版式设计|版式|审校|审核|终审|监制)\s*[:：]?\s*[\p{Han}A-Za-z·]{1,8}\s*){1,6}$",
-        needs: &["编辑", "校对", "美编", "版式", "审校", "审核", "终审", "监制", "责编"],
+        pattern: r"^(?:(?:本版责任编辑|本版责编|本版编辑|责任编辑|责编|编辑|校对|美编|版式设计|版式|审校|审核|终审|监制|責任編輯|編輯)\s*[:：]?\s*[\p{Han}A-Za-z·]{1,8}(?:\s+[\p{Han}·]{1,4})*\s*){1,6}$",
+        needs: &["编辑", "校对", "美编", "版式", "审校", "审核", "终审", "监制", "责编", "編輯"],
     },
     // 002 `(责任编辑:news10)`.
     LineRule {
@@ -172,21 +173,21 @@ pub const LINE_RULES: &[LineRule] = &[
     LineRule {
         name: "breadcrumb",
         place: Place::Top,
-        pattern: r"^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|^\S{1,12}(?:\s*[>＞»]\s*\S{1,16}){2,}$",
+        pattern: r"^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|^\S{1,12}(?:\s*(?:>>?|＞|»)\s*\S{1,16}){2,}$|^\S{1,12}\s*(?:>>|»)\s*\S{1,16}$",
         needs: &["位置", ">", "＞", "»"],
     },
     // 002 `2021-12-14 16:43:32 来源:焦作市人民政府`.
     LineRule {
         name: "date-source",
         place: Place::Top,
-        pattern: r"^(?:发布时间\s*[:：]\s*)?(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:来源|來源|稿源)\s*[:：].{0,40}$",
+        pattern: r"^(?:发布时间\s*[:：]\s*)?(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*[|｜]?\s*(?:来源|來源|稿源)\s*[:：].{0,40}$",
         needs: &["来源", "來源", "稿源"],
     },
     // `来源：人民网 2021-12-14`.
     LineRule {
         name: "date-source",
         place: Place::Top,
-        pattern: r"^(?:来源|來源|稿源)\s*[:：]\s*\S{1,30}\s+(?:发布时间\s*[:：]\s*)?(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?.{0,20}$",
+        pattern: r"^(?:来源|來源|稿源)\s*[:：]\s*\S{1,30}?\s*[|｜]?\s*(?:发布时间\s*[:：]\s*)?(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?.{0,20}$",
         needs: &["来源", "來源", "稿源"],
     },
     // A web page's date line: `March 3, 2024 10:15 AM`, `Published Mar. 3,
@@ -204,11 +205,12 @@ pub const LINE_RULES: &[LineRule] = &[
         pattern: r"(?i)^(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<d>\d{1,2})\.?\s+(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?P<y>\d{4})(?:\s*(?:,|at|\||·|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?$",
         needs: &[],
     },
-    // A numeric date line alone: `2021-12-14 16:43:32`, `发布时间：2021年12月14日`.
+    // A numeric date line alone: `2021-12-14 16:43:32`, `发布时间：2021年12月14日`,
+    // `2024年3月5日 星期二 上午10:30`.
     LineRule {
         name: "date-line",
         place: Place::Top,
-        pattern: r"(?i)^(?:(?:published|updated|posted|发布时间|發布時間|时间|時間)\s*[:：]?\s*)?(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?(?:[\sT]+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$",
+        pattern: r"(?i)^(?:(?:published|updated|posted|发布时间|發布時間|时间|時間)\s*[:：]?\s*)?(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?(?:\s*(?:星期|周|週)[一二三四五六日天])?(?:[\sT]*(?:上午|下午|晚上|早上|中午)?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$",
         needs: &[],
     },
     // `《 人民日报 》（ 2021年12月14日 01 版）`.
@@ -222,7 +224,7 @@ pub const LINE_RULES: &[LineRule] = &[
     LineRule {
         name: "share-links",
         place: Place::Anywhere,
-        pattern: r"^(?:[\s|｜/]*[【\[]?\s*(?:分享到|分享|打印本页|打印|关闭窗口|关闭|收藏|返回顶部|纠错|字号|(?:Share|Print|Email)(?: this(?: article| story| page)?| on \w+)?|Close|Tweet|Copy link)\s*[】\]]?[:：]?)+$",
+        pattern: r"^(?:[\s|｜/]*[【\[]?\s*(?:分享到|分享|打印本页|打印|关闭窗口|关闭|收藏|返回顶部|纠错|字号|(?:Share|Print|Email)(?: this(?: article| story| page)?| on \w+)?|Close|Tweet|Copy link|Partager|Teilen|Drucken)\s*[】\]]?[:：]?)+$|^(?:分享到|分享)\s*[:：].{0,40}$|^[【\[]?\s*字[体體号號]\s*[:：]\s*大\s*中\s*小\s*[】\]]?$",
         needs: &[
             "分享",
             "打印",
@@ -237,37 +239,73 @@ pub const LINE_RULES: &[LineRule] = &[
             "Email",
             "Tweet",
             "Copy link",
+            "Partager",
+            "Teilen",
+            "Drucken",
+            "字体",
+            "字體",
+            "字号",
         ],
     },
     // Web page chrome around an article: `Advertisement`, `Skip to content`,
-    // `Related: School board delays vote`, `相关阅读：…`.
+    // `Related: School board delays vote`, `相关阅读：…`, `上一篇：…`, a
+    // copyright footer.
     LineRule {
         name: "web-chrome",
         place: Place::Anywhere,
-        pattern: r"^(?:(?i:advertisement|skip to (?:main )?content|subscribe(?: now)?|sign up|sign in|log in)|(?:Related|RELATED|Read more|READ MORE|Read also|See also|More from [^:]{1,30}|Recommended|Most read|Most popular)(?:\s+(?:articles?|stories|coverage|news))?\s*:.*|(?:相关新闻|相关阅读|相关报道|相關新聞|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢)(?:\s*[:：].*)?)$",
+        pattern: r"^(?:(?i:advertisement|skip to (?:main )?content|subscribe(?: now)?|sign up|sign in|log in|menu|search)|广告|廣告|Anzeige|ANZEIGE|Publicité|PUBLICITÉ|(?:(?i:related|read more|read also|see also|more from [^:]{1,30}|recommended|most read|most popular)(?:\s+(?i:articles?|stories|coverage|news))?|Lire aussi|Voir aussi|Mehr zum Thema|Auch interessant|相关新闻|相关阅读|相关报道|相關新聞|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|上一篇|下一篇|上一篇文章|下一篇文章)(?:\s*[:：].*)?|(?:版权所有|版權所有|(?i:copyright)|©).{0,80})$",
         needs: &[
-            "dvertisement",
-            "DVERTISEMENT",
-            "kip to",
-            "ubscribe",
-            "ign up",
-            "ign in",
-            "og in",
-            "Related",
-            "RELATED",
-            "Read ",
-            "READ MORE",
-            "See also",
-            "More from",
-            "Recommended",
-            "Most ",
+            "advertisement",
+            "skip to",
+            "subscribe",
+            "sign up",
+            "sign in",
+            "log in",
+            "menu",
+            "search",
+            "related",
+            "read ",
+            "see also",
+            "more from",
+            "recommended",
+            "most ",
+            "copyright",
+            "广告",
+            "廣告",
+            "Anzeige",
+            "ANZEIGE",
+            "Publicit",
+            "PUBLICIT",
+            "Lire aussi",
+            "Voir aussi",
+            "Mehr zum",
+            "Auch interessant",
             "相关",
             "相關",
             "延伸",
             "推荐",
             "推薦",
             "猜你喜欢",
+            "一篇",
+            "版权所有",
+            "版權所有",
+            "©",
         ],
+    },
+    // A photo caption's credit line: `A dredge works near Pier 9. Credit: Tom
+    // Alvarez/The Harbor Times`, `…驶出。本报记者 孙伟摄`.
+    LineRule {
+        name: "photo-caption",
+        place: Place::Anywhere,
+        pattern: r"^.{0,160}?(?:(?i:credit|photo|photograph|foto|bild)\s*:\s*[^.:]{2,60}|(?:本报|本報|新华社|新華社)?(?:记者|記者|通讯员|通訊員)\s*[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4})*\s*(?:摄|攝|摄影|攝影))$",
+        needs: &["credit", "photo", "foto", "bild", "摄", "攝"],
+    },
+    // A menu of short links: `首页 | 新闻 | 财经 | 体育`, `News | Sports | Business`.
+    LineRule {
+        name: "site-nav",
+        place: Place::Anywhere,
+        pattern: r"^(?:[^|｜]{1,16}\s*[|｜]\s*){3,}[^|｜]{1,16}$",
+        needs: &["|", "｜"],
     },
 ];
 
@@ -328,6 +366,16 @@ pub const CONTINUATION_RULES: &[ContinuationRule] = &[
         direction: Direction::To,
         pattern: r"(?:(?i:please)\s+)?(?i:see)\s+(?:\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’-]*)*\s*(?:[,/]|\s(?i:on))?\s*(?:(?i:page)\s+)?|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:,|\s(?i:on))\s*(?i:page)\s+){latin_page}\s*[.)\]]*\s*$",
     },
+    // `Fortsetzung auf Seite 4`, `Weiter auf S. 4`, `Suite en page 4`, `Suite p. 4`.
+    ContinuationRule {
+        direction: Direction::To,
+        pattern: r"(?:(?i:fortsetzung|weiter)\s+(?i:auf)\s+(?:(?i:seite)|S\.)\s*|(?i:suite)\s+(?:(?i:en)\s+)?(?:(?i:page)|p\.)\s*){latin_page}\s*[.)\]]*\s*$",
+    },
+    // `Fortsetzung von Seite 1`, `Suite de la page 1`.
+    ContinuationRule {
+        direction: Direction::From,
+        pattern: r"^\s*[(\[]?\s*(?:(?i:fortsetzung von)\s+(?:(?i:seite)|S\.)\s*|(?i:suite de la)\s+(?:(?i:page)|p\.)\s*){latin_page}\s*[.)\]:]*",
+    },
     // The jump head over the rest of an article: `STORM, from Page A1`,
     // `From Page 1`.
     ContinuationRule {
@@ -340,5 +388,7 @@ pub const CONTINUATION_RULES: &[ContinuationRule] = &[
 /// (000 `①5`, 001 `①2`).
 pub const EDITOR_CODE: &str = r"[①-⑳]\d{1,3}$";
 
-/// End marks that close an article: `（完）`, `(完)`, `(责任编辑:…)`.
-pub const END_MARK: &str = r"[（(]\s*(?:完|全文完|责任编辑\s*[:：][^）)]{1,24}|编辑\s*[:：][^）)]{1,24})\s*[）)]$";
+/// End marks that close an article: `（完）`, `(完)`, `(责任编辑:…)`, and a
+/// Taiwan agency's `（編輯：張均懋）1130305` with its date code.
+pub const END_MARK: &str =
+    r"[（(]\s*(?:完|全文完|(?:责任编辑|責任編輯|编辑|編輯)\s*[:：][^）)]{1,24})\s*[）)](?:\d{7})?$";

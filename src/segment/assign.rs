@@ -29,7 +29,7 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHasher;
 
-use crate::script::{is_cjk_letter, is_word_letter, line_width};
+use crate::script::{is_cjk_letter, is_cjk_text, is_word_letter, line_width};
 use crate::segment::HeadLine;
 use crate::segment::headline::{KICKER_MAX_PERCENT, names_presider, presider};
 use crate::segment::tables::REPORTING_VERBS;
@@ -239,7 +239,11 @@ fn units(region: &[HeadLine]) -> Vec<Unit> {
     let presiding = |r: (usize, usize)| names_presider(&region[r.0].text);
     let widest = |r: (usize, usize)| region[r.0..r.1].iter().map(|l| line_width(&l.text)).max().unwrap_or(0);
     let narrower = |r: (usize, usize), than: (usize, usize)| {
-        r.1 - r.0 == 1 && plain(r) && plain(than) && widest(r) * 100 < widest(than) * KICKER_MAX_PERCENT
+        r.1 - r.0 == 1
+            && plain(r)
+            && plain(than)
+            && is_cjk_text(&region[r.0].text)
+            && widest(r) * 100 < widest(than) * KICKER_MAX_PERCENT
     };
     let mut units: Vec<Unit> = Vec::new();
     let mut bind_next = false;

@@ -2,13 +2,15 @@
 //!
 //! A block is one or more runs of lines (a run ends at a blank line). The
 //! kicker stands first: a line ending in a reporting verb (001
-//! `习近平在…会议上强调`, 004 `市政府第三十九次常务会议要求`), or a first
-//! line clearly shorter than the rest (003 `区人大代表换届选举`). The
-//! subtitle closes the block: a run naming who presided or attended (000
+//! `习近平在…会议上强调`, 004 `市政府第三十九次常务会议要求`), or, in
+//! Chinese, a first line clearly shorter than the rest (003
+//! `区人大代表换届选举`); an English headline is short above its longer
+//! deck. The subtitle closes the block: a run naming who presided or
+//! attended (000
 //! `葛巧红主持并讲话 李亦博作工作部署`, 001 `李克强主持 栗战书…出席`). The
 //! rest is the title; the lines of one title join with one space.
 
-use crate::script::{is_han, line_width};
+use crate::script::{is_cjk_text, is_han, line_width};
 use crate::segment::HeadLine;
 use crate::segment::tables::{CONVENING_WORDS, PRESIDING_WORDS, REPORTING_VERBS};
 
@@ -92,7 +94,7 @@ pub fn split(block: &[HeadLine]) -> Headline {
         [first, rest @ ..] if !rest.is_empty() => {
             let verb = REPORTING_VERBS.iter().any(|v| first.text.ends_with(v));
             let widest = rest.iter().map(|l| line_width(&l.text)).max().unwrap_or(0);
-            verb || line_width(&first.text) * 100 < widest * KICKER_MAX_PERCENT
+            verb || (is_cjk_text(&first.text) && line_width(&first.text) * 100 < widest * KICKER_MAX_PERCENT)
         }
         _ => false,
     };
@@ -165,5 +167,15 @@ mod tests {
         let h = split(&block(&[&["王凯出席"]]));
         assert_eq!(h.title.as_deref(), Some("王凯出席"));
         assert_eq!(h.subtitle, None);
+    }
+
+    #[test]
+    fn an_english_headline_above_its_longer_deck_is_no_kicker() {
+        let h = split(&block(&[
+            &["Harbor dredging project wins $22 million federal grant"],
+            &["The award will deepen the main shipping channel by four feet and could bring larger ships"],
+        ]));
+        assert_eq!(h.kicker, None);
+        assert!(h.title.is_some_and(|t| t.starts_with("Harbor dredging project")));
     }
 }

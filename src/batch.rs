@@ -182,11 +182,11 @@ fn finish(outcomes: &[(Source, Outcome)], config: &Config, started: Instant) -> 
     }
     fs::create_dir_all(&config.out).map_err(|e| Error::io(&config.out, e))?;
     let manifest = match config.format {
-        Format::Txt => "manifest.jsonl",
-        Format::Jsonl => "articles.jsonl",
+        Format::Txt => RECORD_FILES[0],
+        Format::Jsonl => RECORD_FILES[1],
     };
     write_atomic(&config.out.join(manifest), entries.as_bytes())?;
-    write_atomic(&config.out.join("pages.jsonl"), page_records.as_bytes())?;
+    write_atomic(&config.out.join(RECORD_FILES[2]), page_records.as_bytes())?;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
@@ -314,6 +314,11 @@ fn run_stdin(config: &Config, started: Instant) -> Result<Summary, Error> {
 }
 
 /// Finds the input files, sorted by their path relative to their root.
+/// The records a run writes beside its items: the manifest (or, with
+/// `--format jsonl`, the articles) and the pages. Cleaning a folder of
+/// output again skips them.
+const RECORD_FILES: [&str; 3] = ["manifest.jsonl", "articles.jsonl", "pages.jsonl"];
+
 fn discover(config: &Config) -> Vec<Found> {
     let out = fs::canonicalize(&config.out).ok();
     let mut found = Vec::new();
@@ -350,7 +355,11 @@ fn walk(root: &Path, out: Option<&Path>, found: &mut Vec<Found>) {
             Ok(e) if e.file_type().is_dir() || e.file_type().is_symlink() => {}
             Ok(e) if e.file_type().is_file() => {
                 let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();
-                found.push(found_at(e.path().to_path_buf(), &rel));
+                let mut f = found_at(e.path().to_path_buf(), &rel);
+                if e.file_name().to_str().is_some_and(|name| RECORD_FILES.contains(&name)) {
+                    f.verdict = Some(Outcome::Skipped { reason: "galley's own record of a run, not a page".into() });
+                }
+                found.push(f);
             }
             Ok(e) => {
                 let rel = e.path().strip_prefix(root).unwrap_or(e.path());

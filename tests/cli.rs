@@ -166,6 +166,20 @@ fn a_second_run_into_the_same_out_is_byte_identical() {
 }
 
 #[test]
+fn cleaning_an_output_folder_again_skips_its_records() {
+    let dir = temp_dir();
+    let (input, out, again) = (dir.path().join("in"), dir.path().join("out"), dir.path().join("again"));
+    copy_seeds(&input, &SEEDS);
+    clean_ok(&[&input], &out, &[]);
+    let output = clean_ok(&[&out], &again, &[]);
+    let stderr = stderr(&output);
+    for record in ["manifest.jsonl", "pages.jsonl"] {
+        assert_eq!(lines_naming(&stderr, record).len(), 1, "{stderr}");
+        assert!(!again.join(record.trim_end_matches(".jsonl")).exists(), "{record} was cleaned as a page");
+    }
+}
+
+#[test]
 fn two_shards_add_up_to_the_full_run() {
     let dir = temp_dir();
     let input = dir.path().join("in");

@@ -253,7 +253,7 @@ pub const LINE_RULES: &[LineRule] = &[
     LineRule {
         name: "web-chrome",
         place: Place::Anywhere,
-        pattern: r"^(?:(?i:advertisement|skip to (?:main )?content|subscribe(?: now)?|sign up|sign in|log in|menu|search)|广告|廣告|Anzeige|ANZEIGE|Publicité|PUBLICITÉ|(?:(?i:related|read more|read also|see also|more from [^:]{1,30}|recommended|most read|most popular)(?:\s+(?i:articles?|stories|coverage|news))?|Lire aussi|Voir aussi|Mehr zum Thema|Auch interessant|相关新闻|相关阅读|相关报道|相關新聞|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|上一篇|下一篇|上一篇文章|下一篇文章)(?:\s*[:：].*)?|(?:版权所有|版權所有|(?i:copyright)|©).{0,80})$",
+        pattern: r"^(?:(?i:advertisement|skip to (?:main )?content|subscribe(?: now)?|sign up|sign in|log in|menu|search|s'inscrire|se connecter|anmelden|abonnieren)|广告|廣告|Anzeige|ANZEIGE|Publicité|PUBLICITÉ|(?:(?i:related|read more|read also|see also|more from [^:]{1,30}|recommended|most read|most popular)(?:\s+(?i:articles?|stories|coverage|news))?|Lire aussi|Voir aussi|Mehr zum Thema|Auch interessant|相关新闻|相关阅读|相关报道|相關新聞|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|上一篇|下一篇|上一篇文章|下一篇文章)(?:\s*[:：].*)?|(?:版权所有|版權所有|(?i:copyright)|©).{0,80})$",
         needs: &[
             "advertisement",
             "skip to",
@@ -263,6 +263,10 @@ pub const LINE_RULES: &[LineRule] = &[
             "log in",
             "menu",
             "search",
+            "inscrire",
+            "connecter",
+            "anmelden",
+            "abonnieren",
             "related",
             "read ",
             "see also",

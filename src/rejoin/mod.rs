@@ -123,8 +123,20 @@ impl LineInfo {
     /// `响应党中央对广大党员的号召，习近平…`), and is not long.
     fn has_comma_in_column(&self, text: &str, column: Column, lone: bool) -> bool {
         let column_line = column.support >= MIN_COLUMN_SUPPORT && self.width.abs_diff(column.width) <= 4;
-        text.contains(['，', ',']) && (lone || column_line || self.width > MAX_WIDE_HEADLINE)
+        has_clause_comma(text) && (lone || column_line || self.width > MAX_WIDE_HEADLINE)
     }
+}
+
+/// A comma between clauses: any `，`, or a `,` that is not a thousands
+/// separator (`Storm leaves 12,000 in dark` is a headline).
+fn has_clause_comma(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.contains('，')
+        || text.match_indices(',').any(|(i, _)| {
+            let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
+            let digit_after = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+            !(digit_before && digit_after)
+        })
 }
 
 /// How much of a column a line fills, in half-width units. A CJK line is
@@ -627,6 +639,14 @@ mod tests {
         // a sample page in columns: `…管控情况` then `“四个查清”。…`
         let page = "实现区域协查6小时落地查\n人，同步开展流调溯源，做到人\n数、人头、位置、管控情况\n“四个查清”。严控群众性聚集活\n动，倡导不聚集、不聚会、不聚\n";
         assert_eq!(texts(page).len(), 2);
+    }
+
+    #[test]
+    fn a_lone_line_with_a_thousands_separator_is_a_headline() {
+        let paras = paragraphs("Storm leaves 12,000 in dark\n\nThousands of residents woke up without power.\n");
+        assert_eq!(paras[0], (ParaClass::Headline, "Storm leaves 12,000 in dark".to_owned()));
+        let paras = paragraphs("Police say the road, closed since May, reopens\n\nThe road reopens today.\n");
+        assert_eq!(paras[0].0, ParaClass::Body);
     }
 
     #[test]

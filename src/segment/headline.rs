@@ -10,7 +10,7 @@
 //! `葛巧红主持并讲话 李亦博作工作部署`, 001 `李克强主持 栗战书…出席`). The
 //! rest is the title; the lines of one title join with one space.
 
-use crate::script::{is_cjk_text, is_han, line_width};
+use crate::script::{is_cjk_punct, is_cjk_text, is_han, is_shared_punct, line_width};
 use crate::segment::HeadLine;
 use crate::segment::tables::{CONVENING_WORDS, PRESIDING_WORDS, REPORTING_VERBS};
 
@@ -66,8 +66,21 @@ pub struct Headline {
     pub subtitle: Option<String>,
 }
 
+/// The lines of one headline field joined with one space, but none beside
+/// Chinese punctuation (`新能源汽车产业链加速集聚` ⏎ `——来自安徽的调研`),
+/// where spacing repair would take it out again.
 fn joined(lines: &[&HeadLine]) -> Option<String> {
-    let text = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+    let mut text = String::new();
+    for line in lines {
+        let (left, right) = (text.chars().next_back(), line.text.chars().next());
+        let punct_meets = |a: Option<char>, b: Option<char>| {
+            a.is_some_and(|a| is_cjk_punct(a) || (is_shared_punct(a) && b.is_some_and(is_han)))
+        };
+        if !text.is_empty() && !punct_meets(left, right) && !punct_meets(right, left) {
+            text.push(' ');
+        }
+        text.push_str(&line.text);
+    }
     (!text.is_empty()).then_some(text)
 }
 
@@ -177,5 +190,13 @@ mod tests {
         ]));
         assert_eq!(h.kicker, None);
         assert!(h.title.is_some_and(|t| t.starts_with("Harbor dredging project")));
+    }
+
+    #[test]
+    fn title_lines_join_without_a_space_beside_chinese_punctuation() {
+        let h = split(&block(&[&["新能源汽车产业链加速集聚", "——来自安徽的调研"]]));
+        assert_eq!(h.title.as_deref(), Some("新能源汽车产业链加速集聚——来自安徽的调研"));
+        let h = split(&block(&[&["管控有效 服务有力", "全力以赴夺取胜利"]]));
+        assert_eq!(h.title.as_deref(), Some("管控有效 服务有力 全力以赴夺取胜利"));
     }
 }

@@ -14,7 +14,7 @@ use regex::Captures;
 
 use crate::context::BatchContext;
 use crate::furniture::marks;
-use crate::furniture::tables::{EDGE_LINES, MAX_FURNITURE_BYTES, MONTH_NAMES, Place, TOP_LINES};
+use crate::furniture::tables::{EDGE_LINES, MAX_FURNITURE_BYTES, MONTH_NAMES, Place, RELATED_LABELS, TOP_LINES};
 use crate::model::{Line, Removal};
 use crate::rules::RuleSet;
 use crate::script::{ends_sentence, is_han};
@@ -124,7 +124,9 @@ fn mark_context_rules(lines: &[Line], filled: &[usize], taken: &mut [Option<Stri
     }
     // The links under a bare `相关新闻` or `Related` label, up to a blank line.
     for (k, &i) in filled.iter().enumerate() {
-        let label = taken[i].as_deref() == Some("web-chrome") && !lines[i].text.contains([':', '：']);
+        let text = &lines[i].text;
+        let related = RELATED_LABELS.iter().any(|l| text.get(..l.len()).is_some_and(|t| t.eq_ignore_ascii_case(l)));
+        let label = taken[i].as_deref() == Some("web-chrome") && related && !text.contains([':', '：']);
         if !label {
             continue;
         }

@@ -308,9 +308,29 @@ pub const LINE_RULES: &[LineRule] = &[
     LineRule {
         name: "site-nav",
         place: Place::Anywhere,
-        pattern: r"^(?:[^|｜]{1,16}\s*[|｜]\s*){3,}[^|｜]{1,16}$",
+        pattern: r"^(?:[^|｜]{1,16}\s*[|｜]\s*){2,}[^|｜]{1,16}$",
         needs: &["|", "｜"],
     },
+];
+
+/// Labels over a list of links to other articles (`相关新闻`, `More from
+/// Local News`); the lines right under such a bare label are links.
+pub const RELATED_LABELS: &[&str] = &[
+    "相关",
+    "相關",
+    "延伸",
+    "推荐",
+    "推薦",
+    "猜你",
+    "related",
+    "read more",
+    "more from",
+    "most ",
+    "recommended",
+    "lire aussi",
+    "voir aussi",
+    "mehr zum",
+    "auch interessant",
 ];
 
 /// A continuation note: `（下转A02版③）`, `（上接第一版）`, `(continued on page 2)`.

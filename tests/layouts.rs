@@ -1,9 +1,10 @@
 //! Pages from other papers, layouts, languages and encodings than the
 //! seeds (`tests/fixtures/pages`, invented text): an English print page
 //! with headlines above credit lines and a jump line, an English web page
-//! with chrome, an English Markdown export, a German print page and a
-//! Traditional Chinese page in Big5. Each must yield its articles with the
-//! right headline, credit, date and continuation, and lose nothing.
+//! with chrome, an English Markdown export, a Chinese web page with chrome,
+//! a German print page and a Traditional Chinese page in Big5. Each must
+//! yield its articles with the right headline, credit, date and
+//! continuation, lose nothing, and clean to the same items again.
 
 mod common;
 
@@ -175,6 +176,34 @@ fn traditional_chinese_big5_page() {
             },
         ],
     );
+}
+
+#[test]
+fn chinese_web_page_loses_its_chrome_and_keeps_its_author() {
+    assert_articles(
+        "zh-web.txt",
+        &[Want {
+            title: "滨海市启动老旧小区改造三年行动",
+            byline: Some("作者：林晓"),
+            date: Some("2024-03-05"),
+            continued_to: None,
+            starts: "作者：林晓\n\n3月4日，记者从滨海市住房和城乡建设局获悉",
+            ends: "居民满意率达96.7%。",
+        }],
+    );
+}
+
+#[test]
+fn cleaning_the_items_again_changes_nothing() {
+    let (out, manifest) = cleaned();
+    let again = temp_dir();
+    galley().arg("clean").arg(out.path()).arg("-o").arg(again.path()).arg("-q").assert().success();
+    for rec in manifest {
+        let path = rec["path"].as_str().expect("path is a string");
+        let once = read_text(&out.path().join(path));
+        let twice = read_text(&again.path().join(path.trim_end_matches(".txt")).join("01.txt"));
+        assert_eq!(twice, once, "{path}");
+    }
 }
 
 /// Letters, digits and ideographs of a text, counted.

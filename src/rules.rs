@@ -44,18 +44,18 @@ pub struct LineMatcher {
 }
 
 impl LineMatcher {
-    /// Whether the rule may match `line` at all: it needs no word, or the
-    /// line holds one (`has_words`: the line holds some rule's word).
-    pub fn may_match(&self, line: &str, has_words: bool) -> bool {
-        self.needs.is_empty() || (has_words && self.needs.iter().any(|w| contains_ignoring_ascii_case(line, w)))
+    /// Whether the rule may match a line at all: it needs no word, or the
+    /// line holds one of its words (`found`: the words of all rules the line
+    /// holds, as [`RuleSet::line_words`] finds them).
+    pub fn may_match(&self, found: &[&str]) -> bool {
+        self.needs.is_empty() || found.iter().any(|f| self.needs.iter().any(|w| f.eq_ignore_ascii_case(w)))
     }
 }
 
-/// Whether `text` holds `word`, ASCII letters in either case (`Sign In`,
-/// `SUBSCRIBE` for the words `sign in`, `subscribe`).
-fn contains_ignoring_ascii_case(text: &str, word: &str) -> bool {
-    let (text, word) = (text.as_bytes(), word.as_bytes());
-    text.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word))
+/// A word with its first letter in capitals.
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 /// A compiled continuation-note rule.
@@ -117,8 +117,15 @@ impl RuleSet {
         let markers: Vec<&str> = LEAD_MARKERS.iter().map(|(_, p)| *p).collect();
         let lead = format!(r"^(?:(?:{})(?:\s*{BYLINE})?|{BYLINE})", markers.join("|"));
         let credits: Vec<&str> = LEAD_MARKERS.iter().filter(|(name, _)| *name == "credit").map(|(_, p)| *p).collect();
-        let words: Vec<String> = LINE_RULES.iter().flat_map(|r| r.needs.iter().map(|w| regex::escape(w))).collect();
-        let words = format!("(?i:{})", words.join("|"));
+        // Each word as written, capitalized and in capitals: literals keep the
+        // search fast where a case-insensitive pattern would not.
+        let words: Vec<String> = LINE_RULES
+            .iter()
+            .flat_map(|r| r.needs.iter())
+            .flat_map(|w| [w.to_string(), capitalized(w), w.to_uppercase()])
+            .map(|w| regex::escape(&w))
+            .collect();
+        let words = words.join("|");
         RuleSet {
             line_words: compile(&words),
             lines,

@@ -67,11 +67,15 @@ pub fn strip_lines(
             Place::Edge => edge,
             Place::Top => top,
         };
-        let has_words = rules.line_words.is_match(text);
+        let found: Vec<&str> = if rules.line_words.is_match(text) {
+            rules.line_words.find_iter(text).map(|m| m.as_str()).collect()
+        } else {
+            Vec::new()
+        };
         let hit = rules
             .lines
             .iter()
-            .filter(|r| placed(r.place) && r.may_match(text, has_words))
+            .filter(|r| placed(r.place) && r.may_match(&found))
             .find_map(|r| r.regex.captures(text).map(|c| (r, c)));
         if let Some((rule, caps)) = hit {
             date = date.or_else(|| iso_date(&caps));

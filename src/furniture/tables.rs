@@ -121,14 +121,14 @@ pub const LINE_RULES: &[LineRule] = &[
     LineRule {
         name: "page-header",
         place: Place::Edge,
-        pattern: r"^.{0,24}?(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:星期|周|礼拜)[一二三四五六日天](?:\s*.{0,24})?$",
+        pattern: r"^.*?(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:星期|周|礼拜)[一二三四五六日天](?:\s*.*)?$",
         needs: &["年"],
     },
     // `THE NEW-YORK TRIBUNE, WEDNESDAY, MARCH 15, 1916.`
     LineRule {
         name: "page-header",
         place: Place::Edge,
-        pattern: r"(?i)^.{0,48}?(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?-u:\b).{0,40}$",
+        pattern: r"(?i)^.*?(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?-u:\b).*$",
         needs: &[],
     },
     // Day first, in other languages: `Neue Zeitung  Dienstag, 5. März 2024
@@ -136,7 +136,7 @@ pub const LINE_RULES: &[LineRule] = &[
     LineRule {
         name: "page-header",
         place: Place::Edge,
-        pattern: r"(?i)^.{0,48}?(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag),?\s+(?:(?:le|den|the)\s+)?(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>\p{L}+)\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?-u:\b).{0,40}$",
+        pattern: r"(?i)^.*?(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag),?\s+(?:(?:le|den|the)\s+)?(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>\p{L}+)\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?-u:\b).*$",
         needs: &[],
     },
     // A page label alone: `第二版`, `A01`, `要闻 A02`, `Page 3`.
@@ -180,14 +180,14 @@ pub const LINE_RULES: &[LineRule] = &[
     LineRule {
         name: "date-source",
         place: Place::Top,
-        pattern: r"^(?:发布时间\s*[:：]\s*)?(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*[|｜]?\s*(?:来源|來源|稿源)\s*[:：].{0,40}$",
+        pattern: r"^(?:发布时间\s*[:：]\s*)?(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*[|｜]?\s*(?:来源|來源|稿源)\s*[:：].*$",
         needs: &["来源", "來源", "稿源"],
     },
     // `来源：人民网 2021-12-14`.
     LineRule {
         name: "date-source",
         place: Place::Top,
-        pattern: r"^(?:来源|來源|稿源)\s*[:：]\s*\S{1,30}?\s*[|｜]?\s*(?:发布时间\s*[:：]\s*)?(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?.{0,20}$",
+        pattern: r"^(?:来源|來源|稿源)\s*[:：]\s*\S{1,30}?\s*[|｜]?\s*(?:发布时间\s*[:：]\s*)?(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?.*$",
         needs: &["来源", "來源", "稿源"],
     },
     // A web page's date line: `March 3, 2024 10:15 AM`, `Published Mar. 3,
@@ -224,7 +224,7 @@ pub const LINE_RULES: &[LineRule] = &[
     LineRule {
         name: "share-links",
         place: Place::Anywhere,
-        pattern: r"^(?:[\s|｜/]*[【\[]?\s*(?:分享到|分享|打印本页|打印|关闭窗口|关闭|收藏|返回顶部|纠错|字号|(?:Share|Print|Email)(?: this(?: article| story| page)?| on \w+)?|Close|Tweet|Copy link|Partager|Teilen|Drucken)\s*[】\]]?[:：]?)+$|^(?:分享到|分享)\s*[:：].{0,40}$|^[【\[]?\s*字[体體号號]\s*[:：]\s*大\s*中\s*小\s*[】\]]?$",
+        pattern: r"^(?:[\s|｜/]*[【\[]?\s*(?:分享到|分享|打印本页|打印|关闭窗口|关闭|收藏|返回顶部|纠错|字号|(?:Share|Print|Email)(?: this(?: article| story| page)?| on \w+)?|Close|Tweet|Copy link|Partager|Teilen|Drucken)\s*[】\]]?[:：]?)+$|^(?:分享到|分享)\s*[:：].*$|^[【\[]?\s*字[体體号號]\s*[:：]\s*大\s*中\s*小\s*[】\]]?$",
         needs: &[
             "分享",
             "打印",
@@ -253,14 +253,13 @@ pub const LINE_RULES: &[LineRule] = &[
     LineRule {
         name: "web-chrome",
         place: Place::Anywhere,
-        pattern: r"^(?:(?i:advertisement|skip to (?:main )?content|subscribe(?: now)?|sign up|sign in|log in|menu|search|s'inscrire|se connecter|anmelden|abonnieren)|广告|廣告|Anzeige|ANZEIGE|Publicité|PUBLICITÉ|(?:(?i:related|read more|read also|see also|more from [^:]{1,30}|recommended|most read|most popular)(?:\s+(?i:articles?|stories|coverage|news))?|Lire aussi|Voir aussi|Mehr zum Thema|Auch interessant|相关新闻|相关阅读|相关报道|相關新聞|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|上一篇|下一篇|上一篇文章|下一篇文章)(?:\s*[:：].*)?|(?:版权所有|版權所有|(?i:copyright)|©).{0,80})$",
+        pattern: r"^(?:(?i:advertisement|skip to (?:main )?content|subscribe(?: now)?|sign up|sign in|log in|menu|search|s'inscrire|se connecter|anmelden|abonnieren)|广告|廣告|Anzeige|ANZEIGE|Publicité|PUBLICITÉ|(?:(?i:related|read more|read also|see also|more from [^:]{1,30}|recommended|most read|most popular)(?:\s+(?i:articles?|stories|coverage|news))?|Lire aussi|Voir aussi|Mehr zum Thema|Auch interessant|相关新闻|相关阅读|相关报道|相關新聞|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|上一篇|下一篇|上一篇文章|下一篇文章)(?:\s*[:：].*)?|(?:版权所有|版權所有|(?i:copyright)|©).*)$",
         needs: &[
             "advertisement",
-            "skip to",
+            "skip",
             "subscribe",
-            "sign up",
-            "sign in",
-            "log in",
+            "sign",
+            "log",
             "menu",
             "search",
             "inscrire",
@@ -268,11 +267,11 @@ pub const LINE_RULES: &[LineRule] = &[
             "anmelden",
             "abonnieren",
             "related",
-            "read ",
-            "see also",
-            "more from",
+            "read",
+            "see",
+            "more",
             "recommended",
-            "most ",
+            "most",
             "copyright",
             "广告",
             "廣告",
@@ -301,7 +300,7 @@ pub const LINE_RULES: &[LineRule] = &[
     LineRule {
         name: "photo-caption",
         place: Place::Anywhere,
-        pattern: r"^.{0,160}?(?:(?i:credit|photo|photograph|foto|bild)\s*:\s*[^.:]{2,60}|(?:本报|本報|新华社|新華社)?(?:记者|記者|通讯员|通訊員)\s*[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4})*\s*(?:摄|攝|摄影|攝影))$",
+        pattern: r"^.*?(?:(?i:credit|photo|photograph|foto|bild)\s*:\s*[^.:]{2,60}|(?:本报|本報|新华社|新華社)?(?:记者|記者|通讯员|通訊員)\s*[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4})*\s*(?:摄|攝|摄影|攝影))$",
         needs: &["credit", "photo", "foto", "bild", "摄", "攝"],
     },
     // A menu of short links: `首页 | 新闻 | 财经 | 体育`, `News | Sports | Business`.

@@ -110,9 +110,9 @@ fn layout(paragraphs: Vec<Paragraph>, rules: &RuleSet) -> (Vec<Vec<HeadLine>>, V
         }
         // A lead after nothing but credit lines (`By TOM BAKER`, then
         // `SPRINGFIELD — …`) is the same article's.
+        let credited = |g: &Group| g.paragraphs.iter().all(|q| q.class == ParaClass::Lead && rules.is_credit(&q.text));
         let starts = groups.last().is_none_or(|g| {
-            let credited = g.paragraphs.iter().all(|q| q.class == ParaClass::Lead && rules.is_credit(&q.text));
-            !region.is_empty() || g.closed || (p.class == ParaClass::Lead && !credited) || p.continued_from.is_some()
+            !region.is_empty() || g.closed || (p.class == ParaClass::Lead && !credited(g)) || p.continued_from.is_some()
         });
         if starts {
             groups.push(Group::default());

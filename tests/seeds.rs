@@ -24,99 +24,20 @@ use assert_cmd::Command;
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// Checks of `check_expect.py` on which the project and the expectation file
-/// disagree, knowingly. A test prints each one it meets and fails when one
-/// no longer occurs, so that an entry cannot outlive its reason: when the
-/// disagreement is settled, fix the expectation (or galley) and remove the
-/// entry.
-const KNOWN_DISAGREEMENTS: &[Disagreement] = &[Disagreement {
-    page: "004_468ab1eef400fbf5.txt",
-    article: Some(6),
-    check: Check::Ends,
-    // 004 lines 418-425: `…上市步伐，持续做大做强。他还` runs on without a
-    // break to `…满足企业物资运输需求。①2`, so the article ends there; the
-    // expectation's `持续做大做强。` stops two sentences short. The lead
-    // engineer believes the expectation file is wrong here.
-    reason: "the page runs on past `持续做大做强。` to `…满足企业物资运输需求。①2` (004 lines 418-425) \
-             with no break; the expectation is believed wrong",
-}];
-
-/// One check of `check_expect.py`, by what it looks at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Check {
-    /// The binary ran and wrote a manifest (`manifest.jsonl missing`).
-    Run,
-    /// An item file could be read.
-    Read,
-    /// An emitted article or brief body starts as expected, in order.
-    Starts,
-    /// `kind`.
-    Kind,
-    /// The body ends as expected.
-    Ends,
-    /// `title_has`: phrases of the main title.
-    TitleHas,
-    /// `head_has`: phrases of kicker + title + subtitle.
-    HeadHas,
-    /// `untitled`: no headline at all.
-    Untitled,
-    /// `continued_to`.
-    ContinuedTo,
-    /// `paragraphs`: the number of body paragraphs.
-    Paragraphs,
-    /// The item file's header lines are the manifest's headline fields.
-    Header,
-    /// No article or brief beyond the expected ones.
-    Unexpected,
-    /// `present_exact`: verbatim in some article body.
-    PresentExact,
-    /// `absent`: in no article title or body.
-    Absent,
-    /// `date`: carried by some article.
-    Date,
-}
-
-/// A check the project knowingly fails; see [`KNOWN_DISAGREEMENTS`].
-struct Disagreement {
-    page: &'static str,
-    /// 1-based index of the expected article, `None` for page-wide checks.
-    article: Option<usize>,
-    check: Check,
-    reason: &'static str,
-}
-
-impl Disagreement {
-    fn covers(&self, failure: &Failure) -> bool {
-        self.page == failure.page && self.article == failure.article && self.check == failure.check
-    }
-}
-
-/// A failed check, with the line `check_expect.py` would print for it.
-#[derive(Debug)]
-struct Failure {
-    page: String,
-    article: Option<usize>,
-    check: Check,
-    message: String,
-}
-
 /// Counts passed checks and keeps the failed ones (`Checker` of the tool).
-struct Checker<'p> {
-    page: &'p str,
+#[derive(Default)]
+struct Checker {
     passed: usize,
-    failures: Vec<Failure>,
+    /// The line `check_expect.py` would print for each failed check.
+    failures: Vec<String>,
 }
 
-impl<'p> Checker<'p> {
-    fn new(page: &'p str) -> Self {
-        Checker { page, passed: 0, failures: Vec::new() }
-    }
-
-    fn check(&mut self, ok: bool, article: Option<usize>, check: Check, what: impl FnOnce() -> String) -> bool {
+impl Checker {
+    fn check(&mut self, ok: bool, what: impl FnOnce() -> String) -> bool {
         if ok {
             self.passed += 1;
         } else {
-            self.failures.push(Failure { page: self.page.to_owned(), article, check, message: what() });
+            self.failures.push(what());
         }
         ok
     }
@@ -264,10 +185,10 @@ fn split_item(rec: &Value, text: &str) -> (Vec<String>, String) {
 }
 
 /// Applies every check of `check_expect.py` for one page of the expectations.
-fn check_page<'p>(out: &Output, page: &'p str, exp: &Value) -> Checker<'p> {
-    let mut c = Checker::new(page);
+fn check_page(out: &Output, page: &str, exp: &Value) -> Checker {
+    let mut c = Checker::default();
     if let Some(why) = &out.failed {
-        c.check(false, None, Check::Run, || why.clone());
+        c.check(false, || why.clone());
         if out.manifest.is_empty() {
             return c;
         }
@@ -292,10 +213,10 @@ fn check_page<'p>(out: &Output, page: &'p str, exp: &Value) -> Checker<'p> {
                 items.push(Emitted { rec, head, body });
             }
             Some(Err(e)) => {
-                c.check(false, None, Check::Read, || format!("{page}: cannot read {path:?}: {e}"));
+                c.check(false, || format!("{page}: cannot read {path:?}: {e}"));
             }
             None => {
-                c.check(false, None, Check::Read, || format!("{page}: cannot read {path:?}: not written"));
+                c.check(false, || format!("{page}: cannot read {path:?}: not written"));
             }
         }
     }
@@ -307,12 +228,11 @@ fn check_page<'p>(out: &Output, page: &'p str, exp: &Value) -> Checker<'p> {
     let mut matched = HashSet::new();
     let expected = exp["articles"].as_array().expect("`articles` is a list");
     for (i, ea) in expected.iter().enumerate() {
-        let n = Some(i + 1);
         let starts = ea["starts"].as_str().expect("`starts` is a string");
         let tag = format!("{page} article {} ({}...)", i + 1, head(starts, 16));
         let j = (pos..arts.len()).find(|&k| squash(&arts[k].body).starts_with(&squash(starts)));
         let Some(j) = j else {
-            c.check(false, n, Check::Starts, || format!("{tag}: no emitted item whose body starts so (in order)"));
+            c.check(false, || format!("{tag}: no emitted item whose body starts so (in order)"));
             continue;
         };
         c.passed += 1;
@@ -320,23 +240,19 @@ fn check_page<'p>(out: &Output, page: &'p str, exp: &Value) -> Checker<'p> {
         pos = j + 1;
         let Emitted { rec: r, head: file_head, body } = arts[j];
         let kind = ea.get("kind");
-        c.check(r.get("kind") == kind, n, Check::Kind, || {
-            format!("{tag}: kind {}, expected {}", repr(r.get("kind")), repr(kind))
-        });
+        c.check(r.get("kind") == kind, || format!("{tag}: kind {}, expected {}", repr(r.get("kind")), repr(kind)));
         let ends = ea["ends"].as_str().expect("`ends` is a string");
-        c.check(squash(body).ends_with(&squash(ends)), n, Check::Ends, || {
+        c.check(squash(body).ends_with(&squash(ends)), || {
             format!("{tag}: body ends {:?}, expected ...{ends:?}", tail(&squash(body), 20))
         });
         let title = squash(field(r, "title").unwrap_or_default());
         let heads: String = ["kicker", "title", "subtitle"].iter().filter_map(|k| field(r, k)).collect();
         let heads = squash(&heads);
         for t in strings(ea.get("title_has")) {
-            c.check(title.contains(&squash(t)), n, Check::TitleHas, || {
-                format!("{tag}: title {} lacks {t:?}", repr(r.get("title")))
-            });
+            c.check(title.contains(&squash(t)), || format!("{tag}: title {} lacks {t:?}", repr(r.get("title"))));
         }
         for t in strings(ea.get("head_has")) {
-            c.check(heads.contains(&squash(t)), n, Check::HeadHas, || {
+            c.check(heads.contains(&squash(t)), || {
                 format!(
                     "{tag}: headline lacks {t:?} (kicker/title/subtitle: {} / {} / {})",
                     repr(r.get("kicker")),
@@ -346,30 +262,26 @@ fn check_page<'p>(out: &Output, page: &'p str, exp: &Value) -> Checker<'p> {
             });
         }
         if ea.get("untitled").is_some_and(truthy) {
-            c.check(heads.is_empty(), n, Check::Untitled, || {
-                format!("{tag}: expected no headline, got {:?}", head(&heads, 40))
-            });
+            c.check(heads.is_empty(), || format!("{tag}: expected no headline, got {:?}", head(&heads, 40)));
         }
         if let Some(want) = ea.get("continued_to") {
             let got = r.get("continued_to").and_then(Value::as_str).unwrap_or_default();
-            c.check(squash(got) == squash(want.as_str().unwrap_or_default()), n, Check::ContinuedTo, || {
+            c.check(squash(got) == squash(want.as_str().unwrap_or_default()), || {
                 format!("{tag}: continued_to {}, expected {}", repr(r.get("continued_to")), repr(Some(want)))
             });
         }
         if let Some(want) = ea.get("paragraphs") {
             let got = body.split("\n\n").filter(|p| !p.trim().is_empty()).count();
-            c.check(want.as_u64() == Some(got as u64), n, Check::Paragraphs, || {
-                format!("{tag}: {got} paragraphs, expected {want}")
-            });
+            c.check(want.as_u64() == Some(got as u64), || format!("{tag}: {got} paragraphs, expected {want}"));
         }
         // The file's header lines must be the headline fields, nothing else.
         let want_head: Vec<&str> = ["kicker", "title", "subtitle"].iter().filter_map(|k| field(r, k)).collect();
-        c.check(*file_head == want_head, n, Check::Header, || {
+        c.check(*file_head == want_head, || {
             format!("{tag}: file header {file_head:?} differs from manifest headline {want_head:?}")
         });
     }
     for (k, e) in arts.iter().enumerate() {
-        c.check(matched.contains(&k), None, Check::Unexpected, || {
+        c.check(matched.contains(&k), || {
             format!(
                 "{page}: unexpected {} #{} starting {:?}",
                 field(e.rec, "kind").unwrap_or("None"),
@@ -382,19 +294,15 @@ fn check_page<'p>(out: &Output, page: &'p str, exp: &Value) -> Checker<'p> {
     let bodies: Vec<&str> = arts.iter().map(|e| e.body.as_str()).collect();
     let texts: Vec<String> = arts.iter().map(|e| squash(&format!("{}\n{}", e.body, e.head.join("\n")))).collect();
     for s in strings(exp.get("present_exact")) {
-        c.check(bodies.iter().any(|b| b.contains(s)), None, Check::PresentExact, || {
-            format!("{page}: no article body contains {s:?}")
-        });
+        c.check(bodies.iter().any(|b| b.contains(s)), || format!("{page}: no article body contains {s:?}"));
     }
     for s in strings(exp.get("absent")) {
         let squashed = squash(s);
-        c.check(!texts.iter().any(|t| t.contains(&squashed)), None, Check::Absent, || {
-            format!("{page}: {s:?} still appears in an article")
-        });
+        c.check(!texts.iter().any(|t| t.contains(&squashed)), || format!("{page}: {s:?} still appears in an article"));
     }
     if let Some(date) = exp.get("date") {
         let dates: Vec<Option<&Value>> = arts.iter().map(|e| e.rec.get("date")).collect();
-        c.check(dates.iter().any(|d| d.unwrap_or(&Value::Null) == date), None, Check::Date, || {
+        c.check(dates.iter().any(|d| d.unwrap_or(&Value::Null) == date), || {
             let got: Vec<String> = dates.iter().map(|d| repr(*d)).collect();
             format!("{page}: no article carries date {} (got {{{}}})", repr(Some(date)), got.join(", "))
         });
@@ -420,49 +328,21 @@ fn strings(v: Option<&Value>) -> impl Iterator<Item = &str> {
 }
 
 /// Checks one seed page, in the batch's output and cleaned on its own, and
-/// fails listing every failed check, apart from the known disagreements,
-/// which are printed; fails too when a known disagreement no longer occurs.
+/// fails listing every failed check.
 fn assert_page_meets_expectations(page: &str) {
     let exp = expectations()["pages"].get(page).unwrap_or_else(|| panic!("{page}: not in seeds.json"));
     let alone = run_galley(&seeds_dir().join(page));
     let mut report = Vec::new();
-    let mut unexplained = 0;
+    let mut failed = 0;
     for (how, out) in [("batch", batch_output()), ("alone", &alone)] {
         let c = check_page(out, page, exp);
-        let mut met = vec![false; KNOWN_DISAGREEMENTS.len()];
-        for failure in &c.failures {
-            match KNOWN_DISAGREEMENTS.iter().position(|d| d.covers(failure)) {
-                Some(k) => {
-                    met[k] = true;
-                    println!(
-                        "known disagreement ({how}): FAIL {}\n  why: {}",
-                        failure.message, KNOWN_DISAGREEMENTS[k].reason
-                    );
-                }
-                None => {
-                    unexplained += 1;
-                    report.push(format!("FAIL ({how}) {}", failure.message));
-                }
-            }
-        }
-        for (d, met) in KNOWN_DISAGREEMENTS.iter().zip(met) {
-            if d.page == page && !met {
-                unexplained += 1;
-                report.push(format!(
-                    "FAIL ({how}) known disagreement gone: {} article {} check {:?} now passes; \
-                     correct the expectation and remove it from KNOWN_DISAGREEMENTS ({})",
-                    d.page,
-                    d.article.map_or_else(|| "-".to_owned(), |n| n.to_string()),
-                    d.check,
-                    d.reason
-                ));
-            }
-        }
+        failed += c.failures.len();
+        report.extend(c.failures.iter().map(|f| format!("FAIL ({how}) {f}")));
         let score = format!("expect ({how}): {} passed, {} failed", c.passed, c.failures.len());
         println!("{page}: {score}");
         report.push(score);
     }
-    assert!(unexplained == 0, "{page}: {unexplained} checks failed\n{}", report.join("\n"));
+    assert!(failed == 0, "{page}: {failed} checks failed\n{}", report.join("\n"));
 }
 
 /// The pages the tests below check; each page of seeds.json must be one.
@@ -479,9 +359,6 @@ fn every_expected_page_has_a_test() {
     let expected: HashSet<&str> =
         expectations()["pages"].as_object().expect("`pages` is an object").keys().map(String::as_str).collect();
     assert_eq!(expected, SEED_PAGES.into_iter().collect::<HashSet<_>>());
-    for d in KNOWN_DISAGREEMENTS {
-        assert!(SEED_PAGES.contains(&d.page), "known disagreement on unknown page {}", d.page);
-    }
 }
 
 #[test]
@@ -505,7 +382,7 @@ fn seed_003_web_edition_yields_expected_articles() {
 }
 
 #[test]
-fn seed_004_pdf_front_page_yields_expected_articles_apart_from_known_disagreements() {
+fn seed_004_pdf_front_page_yields_expected_articles() {
     assert_page_meets_expectations(SEED_PAGES[4]);
 }
 

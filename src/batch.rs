@@ -1,46 +1,53 @@
 //! The batch runner: discovery, sharding, two parallel passes, outcomes.
 //!
-//! Inputs are discovered sequentially (`walkdir`, sorted, hidden entries,
-//! symlinks and the output folder left out) and sorted by their path
-//! relative to their root; `--shard K/N` keeps every N-th of that list.
-//! A first pass over all inputs gathers the batch's facts (so that each
-//! shard cleans with the same context and shards add up to the full run);
-//! the second cleans the shard's files, each worker writing only its own
-//! item folder. Both passes run `par_iter().map().collect()` in a local
-//! rayon pool, so results come back in input order whatever the thread
-//! count; the manifests are then written by one thread. A file's outcome
-//! is a value — cleaned, skipped or failed — and the run always goes on.
+//! Inputs are checked and discovered before anything is written: a missing
+//! input, an output folder that is an input (or holds one) or a batch with
+//! no page fails the run at once, with OUT left as it was. Discovery is
+//! sequential (`walkdir`, sorted, hidden entries, symlinks, the output
+//! folder and the files `--glob`/`--exclude` leave out skipped), sorted by
+//! the path relative to its root; `--shard K/N` keeps every N-th of that
+//! list. A first pass over all inputs gathers the batch's facts (so that
+//! each shard cleans with the same context and shards add up to the full
+//! run); the second cleans the shard's files, each worker writing only its
+//! own item folder of the new output ([`OutDir`]), which replaces OUT whole
+//! once everything is written. Both passes run `par_iter().map().collect()`
+//! in a local rayon pool, so results come back in input order whatever the
+//! thread count; the manifests are then written by one thread. A file's
+//! outcome is a value — cleaned, skipped or failed — and the run goes on;
+//! only a failure to write the output stops it, leaving OUT as it was.
 
 use std::collections::HashMap;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use encoding_rs::Encoding;
 use rayon::prelude::*;
 
 use crate::clean::{clean_page, page_facts};
-use crate::config::{Config, Format, Input};
+use crate::config::{Config, Format, Input, Selection};
 use crate::context::{BatchContext, Facts};
 use crate::decode::{decode, pages};
 use crate::error::{Error, ExitStatus};
 use crate::model::{Decoded, Item, Source};
+use crate::outdir::{OutDir, PAGES_RECORD};
 use crate::progress::Progress;
 use crate::trace::Trace;
-use crate::write::{Entry, PageRecord, json_line, write_atomic, write_items};
+use crate::write::{Entry, PageRecord, json_line, write_items};
 
 /// What became of one input file.
 #[derive(Debug)]
 pub enum Outcome {
     /// Cleaned and written.
     Cleaned(Cleaned),
-    /// Left out, not an error: not text, or a name that cannot be written.
+    /// Left out, not an error: not text, or not a page.
     Skipped {
         /// Why.
         reason: String,
     },
-    /// Could not be read or written.
+    /// Could not be read.
     Failed {
         /// Why.
         error: Error,
@@ -53,7 +60,8 @@ pub struct Cleaned {
     pages: usize,
     items: usize,
     bytes: u64,
-    warnings: usize,
+    /// Each page's warnings, prefixed with its number.
+    warnings: Vec<String>,
     entries: String,
     page_records: String,
 }
@@ -103,55 +111,75 @@ impl Summary {
     }
 }
 
-/// A discovered input and what is known of it before reading.
+/// A discovered input and what is known of it before cleaning.
 #[derive(Debug)]
 struct Found {
     source: Source,
+    /// Standard input's bytes, read at discovery.
+    bytes: Option<Vec<u8>>,
     /// Set when discovery already knows the outcome (bad name, clash…).
     verdict: Option<Outcome>,
 }
 
 /// Cleans every input of `config`; stderr gets one line per skipped or
-/// failed file, in input order.
+/// failed file, in input order. Nothing is written before the inputs are
+/// found; OUT changes only when the whole new output is written.
 pub fn run(config: &Config) -> Result<Summary, Error> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.jobs.max(1))
         .build()
         .map_err(|e| Error::Threads(e.to_string()))?;
-    if config.inputs.contains(&Input::Stdin) {
-        return pool.install(|| run_stdin(config, started));
-    }
-    let found = discover(config);
+    let found = discover(config)?;
+    let out = config.out.as_deref().map(OutDir::open).transpose()?;
     let progress = Progress::new(found.len() as u64, config.progress);
-    let outcomes: Vec<(Source, Outcome)> = pool.install(|| {
-        progress.phase("scanning", found.len() as u64);
-        let (ctx, encodings) = gather(&found, config, &progress);
-        let selected: Vec<(Found, Option<&'static Encoding>)> = found
-            .into_iter()
-            .zip(encodings)
-            .enumerate()
-            .filter(|(k, _)| config.shard.is_none_or(|s| s.holds(*k)))
-            .map(|(_, f)| f)
-            .collect();
-        progress.phase("cleaning", selected.len() as u64);
-        selected
-            .into_par_iter()
-            .map(|(f, encoding)| {
-                // The first pass found each file's encoding; detection is not
-                // repeated (chardetng is the slowest step of decoding).
-                let outcome = f.verdict.unwrap_or_else(|| clean_file(&f.source, encoding, &ctx, config));
-                progress.step();
-                (f.source, outcome)
-            })
-            .collect()
-    });
+    let outcomes = pool.install(|| clean_all(found, config, out.as_ref(), &progress));
     progress.finish();
-    finish(&outcomes, config, started)
+    let mut summary = report(&outcomes?, config, out)?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
 }
 
-/// Writes the manifests, reports skips and failures, sums up.
-fn finish(outcomes: &[(Source, Outcome)], config: &Config, started: Instant) -> Result<Summary, Error> {
+/// Both passes over the found inputs; `Err` when the output cannot be
+/// written, which stops every worker.
+fn clean_all(
+    found: Vec<Found>,
+    config: &Config,
+    out: Option<&OutDir>,
+    progress: &Progress,
+) -> Result<Vec<(Source, Outcome)>, Error> {
+    progress.phase("scanning", found.len() as u64);
+    let (ctx, encodings) = gather(&found, config, progress);
+    let selected: Vec<(Found, Option<&'static Encoding>)> = found
+        .into_iter()
+        .zip(encodings)
+        .enumerate()
+        .filter(|(k, _)| config.shard.is_none_or(|s| s.holds(*k)))
+        .map(|(_, f)| f)
+        .collect();
+    progress.phase("cleaning", selected.len() as u64);
+    let stop = AtomicBool::new(false);
+    selected
+        .into_par_iter()
+        .map(|(f, encoding)| {
+            if stop.load(Ordering::Relaxed) {
+                return Ok((f.source, Outcome::Skipped { reason: "run stopped".into() }));
+            }
+            // The first pass found each file's encoding; detection is not
+            // repeated (chardetng is the slowest step of decoding).
+            let outcome = match f.verdict {
+                Some(verdict) => Ok(verdict),
+                None => clean_file(&f, encoding, &ctx, config, out),
+            };
+            progress.step();
+            outcome.inspect_err(|_| stop.store(true, Ordering::Relaxed)).map(|o| (f.source, o))
+        })
+        .collect()
+}
+
+/// Reports skips, failures and warnings, writes the records and puts the
+/// new output in place; sums up.
+fn report(outcomes: &[(Source, Outcome)], config: &Config, out: Option<OutDir>) -> Result<Summary, Error> {
     let mut summary = Summary::default();
     let (mut entries, mut page_records) = (String::new(), String::new());
     let stderr = std::io::stderr();
@@ -163,9 +191,14 @@ fn finish(outcomes: &[(Source, Outcome)], config: &Config, started: Instant) -> 
                 summary.pages += c.pages;
                 summary.items += c.items;
                 summary.bytes += c.bytes;
-                summary.warnings += c.warnings;
+                summary.warnings += c.warnings.len();
                 entries.push_str(&c.entries);
                 page_records.push_str(&c.page_records);
+                if out.is_none() {
+                    for warning in &c.warnings {
+                        let _ = writeln!(err, "galley: {}: {warning}", shown(source));
+                    }
+                }
             }
             Outcome::Skipped { reason } => {
                 summary.skipped += 1;
@@ -180,15 +213,36 @@ fn finish(outcomes: &[(Source, Outcome)], config: &Config, started: Instant) -> 
             }
         }
     }
-    fs::create_dir_all(&config.out).map_err(|e| Error::io(&config.out, e))?;
-    let manifest = match config.format {
+    match out {
+        Some(out) => write_records(out, config.format, &entries, &page_records)?,
+        None => to_stdout(&entries)?,
+    }
+    Ok(summary)
+}
+
+/// Writes the manifest (or articles) and the page records into the new
+/// output and puts it in place of OUT.
+fn write_records(out: OutDir, format: Format, entries: &str, page_records: &str) -> Result<(), Error> {
+    let manifest = match format {
         Format::Txt => RECORD_FILES[0],
         Format::Jsonl => RECORD_FILES[1],
     };
-    write_atomic(&config.out.join(manifest), entries.as_bytes())?;
-    write_atomic(&config.out.join(RECORD_FILES[2]), page_records.as_bytes())?;
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    for (name, text) in [(manifest, entries), (PAGES_RECORD, page_records)] {
+        let path = out.path(name)?;
+        fs::write(&path, text).map_err(|e| Error::Output { path, source: e })?;
+    }
+    out.commit()
+}
+
+/// Writes the items as JSON lines to standard output; a closed pipe is
+/// not an error (`galley clean - | head`).
+fn to_stdout(entries: &str) -> Result<(), Error> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(entries.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("-", e)),
+        _ => Ok(()),
+    }
 }
 
 /// How a source is named on stderr: the path as found.
@@ -196,13 +250,20 @@ fn shown(source: &Source) -> String {
     source.path.as_ref().map_or_else(|| source.rel.clone(), |p| p.display().to_string())
 }
 
+/// The batch's facts gathered from `inputs` (files or folders, discovered
+/// as `galley clean` does), for `galley explain --batch`.
+pub fn batch_context(inputs: &[PathBuf], config: &Config) -> Result<BatchContext, Error> {
+    let config = Config { inputs: inputs.iter().cloned().map(Input::Path).collect(), out: None, ..config.clone() };
+    let found = discover(&config)?;
+    Ok(gather(&found, &config, &Progress::new(0, false)).0)
+}
+
 /// The first pass: the batch's facts, from every discovered file, and the
 /// encoding each file was read in.
 fn gather(found: &[Found], config: &Config, progress: &Progress) -> (BatchContext, Vec<Option<&'static Encoding>>) {
     let read = |f: &Found| {
         let mut facts = Facts::default();
-        let path = f.source.path.as_deref().filter(|_| f.verdict.is_none());
-        let decoded = path.and_then(|p| read_decoded(p, config.encoding).ok());
+        let decoded = if f.verdict.is_none() { read_decoded(f, config.encoding).ok() } else { None };
         for page in decoded.iter().flat_map(pages) {
             facts = facts.with_page(page_facts(page, &config.clean));
         }
@@ -228,164 +289,206 @@ fn gather(found: &[Found], config: &Config, progress: &Progress) -> (BatchContex
     (facts.into_context(), encodings.into_iter().map(|(_, e)| e).collect())
 }
 
-/// Reads and decodes a file (in `encoding`, if given); `Err` holds the
+/// Reads and decodes an input (in `encoding`, if given); `Err` holds the
 /// outcome when it is not text.
-fn read_decoded(path: &Path, encoding: Option<&'static Encoding>) -> Result<Decoded, Outcome> {
-    let bytes = fs::read(path).map_err(|e| Outcome::Failed { error: Error::io(path, e) })?;
-    decode(&bytes, encoding).map_err(|reason| Outcome::Skipped { reason: reason.to_string() })
+fn read_decoded(found: &Found, encoding: Option<&'static Encoding>) -> Result<Decoded, Outcome> {
+    let read;
+    let bytes = match (&found.bytes, &found.source.path) {
+        (Some(bytes), _) => bytes,
+        (None, Some(path)) => {
+            read = fs::read(path).map_err(|e| Outcome::Failed { error: Error::io(path, e) })?;
+            &read
+        }
+        (None, None) => return Err(Outcome::Skipped { reason: "no file".into() }),
+    };
+    decode(bytes, encoding).map_err(|reason| Outcome::Skipped { reason: reason.to_string() })
 }
 
-/// The second pass for one file: clean its pages, write its items.
-fn clean_file(source: &Source, found: Option<&'static Encoding>, ctx: &BatchContext, config: &Config) -> Outcome {
-    let Some(path) = &source.path else {
-        return Outcome::Skipped { reason: "no file".into() };
-    };
-    let decoded = match read_decoded(path, config.encoding.or(found)) {
+/// The second pass for one file: clean its pages, write its items. `Err`
+/// only when the output cannot be written.
+fn clean_file(
+    found: &Found,
+    encoding: Option<&'static Encoding>,
+    ctx: &BatchContext,
+    config: &Config,
+    out: Option<&OutDir>,
+) -> Result<Outcome, Error> {
+    let decoded = match read_decoded(found, config.encoding.or(encoding)) {
         Ok(decoded) => decoded,
-        Err(outcome) => return outcome,
+        Err(outcome) => return Ok(outcome),
     };
-    let cleaned = clean_decoded(source, &decoded, ctx, config);
-    if config.format == Format::Txt {
-        let items: Vec<&Item> = cleaned.1.iter().collect();
-        if let Err(error) = write_items(&config.out, source, &items) {
-            return Outcome::Failed { error };
-        }
+    let with_text = config.format == Format::Jsonl || out.is_none();
+    let (cleaned, items) = clean_decoded(&found.source, &decoded, ctx, config, with_text);
+    if let (Some(out), false) = (out, with_text) {
+        write_items(out, &found.source, &items)?;
     }
-    Outcome::Cleaned(cleaned.0)
+    Ok(Outcome::Cleaned(cleaned))
 }
 
 /// Cleans the pages of a decoded file; returns the records and the items.
-fn clean_decoded(source: &Source, decoded: &Decoded, ctx: &BatchContext, config: &Config) -> (Cleaned, Vec<Item>) {
-    let with_text = config.format == Format::Jsonl;
+fn clean_decoded(
+    source: &Source,
+    decoded: &Decoded,
+    ctx: &BatchContext,
+    config: &Config,
+    with_text: bool,
+) -> (Cleaned, Vec<Item>) {
     let encoding = decoded.encoding.name();
     let mut cleaned = Cleaned::default();
-    let mut all_items = Vec::new();
+    let mut paged_items = Vec::new();
     for page in pages(decoded) {
         let result = clean_page(page, ctx, &config.clean, &mut Trace::off());
         cleaned.pages += 1;
         cleaned.bytes += page.text.len() as u64;
-        cleaned.warnings += usize::from(!result.warnings.is_empty());
-        for item in &result.items {
-            let index = all_items.len() + 1;
-            cleaned.entries.push_str(&json_line(&Entry::new(source, page.number, index, item, with_text)));
-            all_items.push(item.clone());
+        if !result.warnings.is_empty() {
+            cleaned.warnings.push(format!("page {}: {}", page.number, result.warnings.join("; ")));
         }
         let record = PageRecord::new(source, page.number, encoding, page.text.len(), page.malformed, &result);
         cleaned.page_records.push_str(&json_line(&record));
+        paged_items.extend(result.items.into_iter().map(|item| (page.number, item)));
     }
-    cleaned.items = all_items.len();
-    (cleaned, all_items)
+    // Items are numbered across the file, with as many digits as it needs.
+    let count = paged_items.len();
+    for (k, (page, item)) in paged_items.iter().enumerate() {
+        cleaned.entries.push_str(&json_line(&Entry::new(source, *page, k + 1, count, item, with_text)));
+    }
+    cleaned.items = count;
+    (cleaned, paged_items.into_iter().map(|(_, item)| item).collect())
 }
 
-/// Standard input: one source, JSON lines with text to standard output.
-fn run_stdin(config: &Config, started: Instant) -> Result<Summary, Error> {
+/// The records a run writes beside its items: the manifest (or, with
+/// `--format jsonl`, the articles) and the pages. Cleaning a folder of
+/// output again skips them.
+const RECORD_FILES: [&str; 3] = ["manifest.jsonl", "articles.jsonl", PAGES_RECORD];
+
+/// Names of files in a folder that are not pages unless `--glob` asks for
+/// them: a folder's own documentation.
+const NOT_PAGES: [&str; 4] = ["readme", "license", "licence", "copying"];
+
+/// Finds the input files, sorted by their path relative to their root;
+/// fails, before anything is written, on a missing input, an output folder
+/// that is or holds an input, or a batch without a single file.
+fn discover(config: &Config) -> Result<Vec<Found>, Error> {
+    if config.inputs.contains(&Input::Stdin) {
+        return stdin_input(config).map(|f| vec![f]);
+    }
+    let out = config.out.as_deref().and_then(|o| fs::canonicalize(o).ok());
+    let mut found = Vec::new();
+    for input in &config.inputs {
+        let Input::Path(path) = input else { continue };
+        let meta = fs::metadata(path).map_err(|_| Error::MissingInput { path: path.clone() })?;
+        if let Some(out) = &out {
+            check_not_output(path, out)?;
+        }
+        if meta.is_dir() {
+            walk(path, out.as_deref(), &config.select, &mut found);
+        } else {
+            let name = path.file_name().map(PathBuf::from).unwrap_or_else(|| path.clone());
+            found.push(found_at(path.clone(), &name));
+        }
+    }
+    if found.is_empty() {
+        let named: Vec<String> = config
+            .inputs
+            .iter()
+            .map(|i| match i {
+                Input::Path(path) => path.display().to_string(),
+                Input::Stdin => "-".into(),
+            })
+            .collect();
+        return Err(Error::Usage(format!(
+            "no page files found in {}; nothing was cleaned and OUT is left as it was",
+            named.join(", ")
+        )));
+    }
+    found.sort_by(|a, b| a.source.rel.cmp(&b.source.rel));
+    mark_clashes(&mut found);
+    Ok(found)
+}
+
+/// Standard input as the one input of a run.
+fn stdin_input(config: &Config) -> Result<Found, Error> {
     if config.inputs.len() > 1 {
         return Err(Error::Usage("`-` (standard input) cannot be combined with other inputs".into()));
     }
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("-", e))?;
-    let source = Source { rel: "-".into(), path: None };
-    let mut summary = Summary::default();
-    match decode(&bytes, config.encoding) {
-        Ok(decoded) => {
-            let facts =
-                pages(&decoded).into_iter().fold(Facts::default(), |f, p| f.with_page(page_facts(p, &config.clean)));
-            let jsonl = Config { format: Format::Jsonl, ..config.clone() };
-            let (cleaned, _) = clean_decoded(&source, &decoded, &facts.into_context(), &jsonl);
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            if let Err(e) = out.write_all(cleaned.entries.as_bytes()).and_then(|()| out.flush()) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(Error::io("-", e));
-                }
-            }
-            summary.files = 1;
-            summary.pages = cleaned.pages;
-            summary.items = cleaned.items;
-            summary.bytes = bytes.len() as u64;
-        }
-        Err(reason) => {
-            summary.skipped = 1;
-            eprintln!("galley: -: skipped: {reason}");
-        }
-    }
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    Ok(Found { source: Source { rel: "-".into(), path: None }, bytes: Some(bytes), verdict: None })
 }
 
-/// Finds the input files, sorted by their path relative to their root.
-/// The records a run writes beside its items: the manifest (or, with
-/// `--format jsonl`, the articles) and the pages. Cleaning a folder of
-/// output again skips them.
-const RECORD_FILES: [&str; 3] = ["manifest.jsonl", "articles.jsonl", "pages.jsonl"];
-
-fn discover(config: &Config) -> Vec<Found> {
-    let out = fs::canonicalize(&config.out).ok();
-    let mut found = Vec::new();
-    for input in &config.inputs {
-        let Input::Path(path) = input else { continue };
-        match fs::metadata(path) {
-            Err(_) => found.push(Found {
-                source: Source { rel: path.display().to_string(), path: Some(path.clone()) },
-                verdict: Some(Outcome::Failed { error: Error::MissingInput { path: path.clone() } }),
-            }),
-            Ok(meta) if meta.is_dir() => walk(path, out.as_deref(), &mut found),
-            Ok(_) => {
-                let name = path.file_name().map(PathBuf::from).unwrap_or_else(|| path.clone());
-                found.push(found_at(path.clone(), &name));
-            }
-        }
+/// Refuses an input that is the output folder or lies inside it: a run
+/// replaces OUT whole.
+fn check_not_output(input: &Path, out: &Path) -> Result<(), Error> {
+    let input = fs::canonicalize(input).map_err(|e| Error::io(input, e))?;
+    if input.starts_with(out) {
+        return Err(Error::Usage(format!(
+            "{}: this input is the output folder {} or lies inside it, and a run replaces OUT whole; \
+             name another folder with -o",
+            input.display(),
+            out.display()
+        )));
     }
-    found.sort_by(|a, b| a.source.rel.cmp(&b.source.rel));
-    mark_clashes(&mut found);
-    found
+    Ok(())
 }
 
-/// Walks a folder: regular files only, hidden entries, symlinks and the
-/// output folder left out.
-fn walk(root: &Path, out: Option<&Path>, found: &mut Vec<Found>) {
+/// Walks a folder: regular files only; hidden entries, symlinks, the
+/// output folder and what `select` leaves out are skipped.
+fn walk(root: &Path, out: Option<&Path>, select: &Selection, found: &mut Vec<Found>) {
+    let relative = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
     let walker = walkdir::WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter();
     let entries = walker.filter_entry(|e| {
         let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
         let is_out = e.file_type().is_dir() && out.is_some_and(|o| fs::canonicalize(e.path()).is_ok_and(|p| p == o));
-        !hidden && !is_out
+        let excluded = e.depth() > 0 && select.exclude.as_ref().is_some_and(|x| x.is_match(relative(e.path())));
+        !hidden && !is_out && !excluded
     });
     for entry in entries {
         match entry {
             Ok(e) if e.file_type().is_dir() || e.file_type().is_symlink() => {}
+            Ok(e) if select.include.as_ref().is_some_and(|g| !g.is_match(relative(e.path()))) => {}
             Ok(e) if e.file_type().is_file() => {
-                let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();
-                let mut f = found_at(e.path().to_path_buf(), &rel);
-                if e.file_name().to_str().is_some_and(|name| RECORD_FILES.contains(&name)) {
-                    f.verdict = Some(Outcome::Skipped { reason: "galley's own record of a run, not a page".into() });
-                }
+                let mut f = found_at(e.path().to_path_buf(), &relative(e.path()));
+                f.verdict = f.verdict.or_else(|| not_a_page(e.file_name(), select));
                 found.push(f);
             }
             Ok(e) => {
-                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-                found.push(Found {
-                    source: Source { rel: rel.to_string_lossy().into_owned(), path: Some(e.path().to_path_buf()) },
-                    verdict: Some(Outcome::Failed { error: Error::NotAFile { path: e.path().to_path_buf() } }),
-                });
+                let mut f = found_at(e.path().to_path_buf(), &relative(e.path()));
+                f.verdict = Some(Outcome::Failed { error: Error::NotAFile { path: e.path().to_path_buf() } });
+                found.push(f);
             }
             Err(err) => {
                 let path = err.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf);
-                let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().into_owned();
-                let error = Error::io(&path, err.into());
-                found
-                    .push(Found { source: Source { rel, path: Some(path) }, verdict: Some(Outcome::Failed { error }) });
+                let mut f = found_at(path.clone(), &relative(&path));
+                f.verdict = Some(Outcome::Failed { error: Error::io(&path, err.into()) });
+                found.push(f);
             }
         }
     }
+}
+
+/// Why a file found in a folder is not a page: galley's own records, or
+/// the folder's documentation (unless `--glob` chose the files).
+fn not_a_page(name: &std::ffi::OsStr, select: &Selection) -> Option<Outcome> {
+    let name = name.to_string_lossy();
+    if RECORD_FILES.contains(&name.as_ref()) {
+        return Some(Outcome::Skipped { reason: "galley's own record of a run, not a page".into() });
+    }
+    let lower = name.to_lowercase();
+    let documentation = NOT_PAGES.iter().any(|p| lower.starts_with(p));
+    (select.include.is_none() && documentation).then(|| Outcome::Skipped {
+        reason: "a folder's documentation, not a page (choose files with --glob to clean it)".into(),
+    })
 }
 
 /// A found file; skipped if its relative name is not UTF-8 (the manifest
 /// and the item folder are named by it).
 fn found_at(path: PathBuf, rel: &Path) -> Found {
-    match rel.to_str() {
-        Some(rel) => Found { source: Source { rel: rel.replace('\\', "/"), path: Some(path) }, verdict: None },
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    match parts {
+        Some(parts) => Found { source: Source { rel: parts.join("/"), path: Some(path) }, bytes: None, verdict: None },
         None => Found {
             source: Source { rel: rel.to_string_lossy().into_owned(), path: Some(path) },
+            bytes: None,
             verdict: Some(Outcome::Skipped { reason: "file name is not valid UTF-8; rename it to clean it".into() }),
         },
     }
@@ -396,7 +499,7 @@ fn found_at(path: PathBuf, rel: &Path) -> Found {
 fn mark_clashes(found: &mut [Found]) {
     let mut owners: HashMap<String, PathBuf> = HashMap::new();
     for f in found.iter_mut().filter(|f| f.verdict.is_none()) {
-        let folder = f.source.folder().to_owned();
+        let folder = f.source.folder();
         match owners.get(&folder) {
             Some(first) => {
                 let error = Error::Clash { folder, first: first.clone() };

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use galley::config::Selection;
 use galley::{CleanOptions, Config, Error, Format, Input, Shard};
 
 /// Turns raw text dumps of scanned newspaper pages into clean UTF-8 articles.
@@ -31,10 +32,19 @@ pub enum Command {
     /// Writes OUT/<input path without extension>/NN.txt per item (headline
     /// lines, a blank line, then one paragraph per line), OUT/manifest.jsonl
     /// (one object per item) and OUT/pages.jsonl (one object per page, with
-    /// every piece of furniture removed). Files that are not text are
-    /// skipped and named on stderr; files that cannot be read fail and are
-    /// named; the run goes on. Exit status: 0 all inputs cleaned, 1 some
-    /// inputs failed, 2 bad usage.
+    /// every piece of furniture removed).
+    ///
+    /// A run replaces OUT whole, and only when the new output is complete:
+    /// interrupted, it leaves the previous output as it was. OUT must be a
+    /// new or empty folder or an earlier galley output.
+    ///
+    /// Files that are not text are skipped and named on stderr; files that
+    /// cannot be read fail and are named; the run goes on.
+    ///
+    /// Exit status: 0 every input cleaned or skipped; 1 some inputs failed,
+    /// or the output could not be written (OUT is then left as it was);
+    /// 2 bad usage (a missing input or rules file, a bad option, an OUT that
+    /// is an input or holds other files, no page found), with nothing written.
     Clean(CleanArgs),
     /// Show every decision made on one page dump: spacing repairs, line
     /// joins, furniture, headline assignment, the items that result.
@@ -45,27 +55,40 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct CleanArgs {
     /// Files or folders of page dumps (folders are walked recursively;
-    /// hidden entries and symlinks are left out). `-` reads standard input
-    /// and writes JSON lines to standard output.
-    #[arg(default_value = "seeds", value_name = "INPUT")]
+    /// hidden entries, symlinks, READMEs and licences are left out).
+    /// `-` reads standard input; without -o its items go to standard output
+    /// as JSON lines. [default: seeds, when that folder exists]
+    #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
-    /// Output folder.
-    #[arg(short, long, default_value = "out", value_name = "OUT")]
-    pub out: PathBuf,
+    /// Output folder [default: out]. It is replaced whole by each run.
+    #[arg(short, long, value_name = "OUT")]
+    pub out: Option<PathBuf>,
 
-    /// Worker threads [default: all cores]. Output does not depend on it.
+    /// Clean only the files of the input folders whose path (relative to
+    /// the folder) matches this glob, e.g. '*.txt' or '2021/**'; may be
+    /// repeated. Files named on the command line are always cleaned.
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+
+    /// Leave out the files and folders of the input folders whose path
+    /// matches this glob, e.g. 'drafts/**' or '*.log'; may be repeated.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Worker threads [default: all cores; at most 4 per core]. Output does
+    /// not depend on it.
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 
-    /// Read every input in this encoding instead of detecting it
-    /// (UTF-8, UTF-16LE, GB18030, Big5, Shift_JIS, EUC-KR, windows-1252, …).
-    #[arg(long, value_name = "NAME")]
+    /// Read every input in this encoding instead of detecting it.
+    #[arg(long, value_name = "NAME", long_help = ENCODING_HELP)]
     pub encoding: Option<String>,
 
-    /// Write one text file per item, or all items as OUT/articles.jsonl.
-    #[arg(long, value_enum, default_value_t = FormatArg::Txt)]
-    pub format: FormatArg,
+    /// Write one text file per item [default], or all items as
+    /// OUT/articles.jsonl.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
 
     /// Extra furniture, continuation and lead patterns from a TOML file:
     /// [[rule]] tables with name, regex and kind (furniture | continuation | lead).
@@ -86,14 +109,29 @@ pub struct CleanArgs {
     pub quiet: bool,
 }
 
+/// The long help of `--encoding`: every encoding it accepts.
+const ENCODING_HELP: &str = "Read every input in this encoding instead of detecting it.
+
+Any label of the WHATWG Encoding Standard, in any case: UTF-8, UTF-16LE, UTF-16BE, \
+GB18030, GBK (also GB2312), Big5 (also Big5-HKSCS), Shift_JIS, EUC-JP, ISO-2022-JP, EUC-KR, \
+windows-874, windows-1250 to windows-1258, ISO-8859-2 to ISO-8859-8, ISO-8859-10, \
+ISO-8859-13 to ISO-8859-16, KOI8-R, KOI8-U, IBM866, macintosh, x-mac-cyrillic \
+(latin1 and ISO-8859-1 mean windows-1252).";
+
 /// Arguments of `galley explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The page dump to explain.
+    /// The page dump to explain; `-` reads standard input.
     pub file: PathBuf,
 
+    /// Explain the decisions `clean` makes when FILE is cleaned in this
+    /// batch: the facts (running headers, repeated boxes, word forms) come
+    /// from these files or folders too. By default FILE is its own batch.
+    #[arg(long, value_name = "INPUT")]
+    pub batch: Vec<PathBuf>,
+
     /// Read the file in this encoding instead of detecting it.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", long_help = ENCODING_HELP)]
     pub encoding: Option<String>,
 
     /// Extra patterns from a TOML rules file, as for `clean`.
@@ -139,21 +177,86 @@ fn shard(spec: &str) -> Result<Shard, Error> {
     Ok(Shard { index, count })
 }
 
+/// The folder `galley clean` cleans when no input is named, as the README's
+/// first command does in the project's checkout.
+const DEFAULT_INPUT: &str = "seeds";
+
+/// Worker threads per core beyond which more only cost memory and switches.
+const MAX_JOBS_PER_CORE: usize = 4;
+
+/// The worker threads for `-j`: all cores by default, and at most
+/// [`MAX_JOBS_PER_CORE`] per core, with a note when clamped.
+fn jobs(asked: Option<u16>, quiet: bool) -> usize {
+    let cores = galley::config::all_cores();
+    let Some(asked) = asked.map(usize::from) else { return cores };
+    let most = cores * MAX_JOBS_PER_CORE;
+    if asked > most && !quiet {
+        eprintln!("galley: note: -j {asked} is more than {MAX_JOBS_PER_CORE} threads per core; using {most}");
+    }
+    asked.min(most)
+}
+
+/// The compiled globs of `--glob` or `--exclude`, `None` when there are none.
+fn globs(flag: &str, patterns: &[String]) -> Result<Option<globset::GlobSet>, Error> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut set = globset::GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = globset::Glob::new(pattern).map_err(|e| Error::Usage(format!("{flag} {pattern:?}: {e}")))?;
+        set.add(glob);
+    }
+    set.build().map(Some).map_err(|e| Error::Usage(format!("{flag}: {e}")))
+}
+
 impl CleanArgs {
+    /// The inputs, or the default one when none is named.
+    fn inputs(&self) -> Result<Vec<Input>, Error> {
+        if self.inputs.is_empty() {
+            if !std::path::Path::new(DEFAULT_INPUT).is_dir() {
+                return Err(Error::Usage(
+                    "no input named: pass the files or folders of page dumps to clean, e.g. \
+                     `galley clean dumps/ -o clean/` (`-` reads standard input)"
+                        .into(),
+                ));
+            }
+            return Ok(vec![Input::Path(PathBuf::from(DEFAULT_INPUT))]);
+        }
+        Ok(self
+            .inputs
+            .iter()
+            .map(|p| if p.as_os_str() == "-" { Input::Stdin } else { Input::Path(p.clone()) })
+            .collect())
+    }
+
+    /// Where the output goes: standard input without -o writes standard
+    /// output, which holds JSON lines only.
+    fn out(&self, inputs: &[Input]) -> Result<Option<PathBuf>, Error> {
+        let stdin = inputs.contains(&Input::Stdin);
+        if stdin && self.shard.is_some() {
+            return Err(Error::Usage("--shard slices a batch of files; standard input is one page dump".into()));
+        }
+        match &self.out {
+            None if stdin && self.format == Some(FormatArg::Txt) => Err(Error::Usage(
+                "standard input without -o writes JSON lines to standard output; pass -o OUT for item files".into(),
+            )),
+            None if stdin => Ok(None),
+            out => Ok(Some(out.clone().unwrap_or_else(|| PathBuf::from("out")))),
+        }
+    }
+
     /// Validates the arguments into a run's configuration.
     pub fn into_config(self) -> Result<Config, Error> {
+        let inputs = self.inputs()?;
         Ok(Config {
-            inputs: self
-                .inputs
-                .into_iter()
-                .map(|p| if p.as_os_str() == "-" { Input::Stdin } else { Input::Path(p) })
-                .collect(),
-            out: self.out,
-            jobs: self.jobs.map_or_else(galley::config::all_cores, usize::from),
+            out: self.out(&inputs)?,
+            inputs,
+            select: Selection { include: globs("--glob", &self.glob)?, exclude: globs("--exclude", &self.exclude)? },
+            jobs: jobs(self.jobs, self.quiet),
             encoding: encoding(self.encoding.as_deref())?,
             format: match self.format {
-                FormatArg::Txt => Format::Txt,
-                FormatArg::Jsonl => Format::Jsonl,
+                Some(FormatArg::Txt) | None => Format::Txt,
+                Some(FormatArg::Jsonl) => Format::Jsonl,
             },
             shard: self.shard.as_deref().map(shard).transpose()?,
             progress: !self.quiet,
@@ -180,6 +283,21 @@ mod tests {
         let err = encoding(Some("klingon")).unwrap_err();
         assert!(err.to_string().contains("klingon"));
         assert_eq!(encoding(Some("gbk")).ok().flatten().map(|e| e.name()), Some("GBK"));
+    }
+
+    #[test]
+    fn threads_beyond_four_per_core_are_clamped() {
+        let cores = galley::config::all_cores();
+        assert_eq!(jobs(Some(u16::MAX), true), cores * MAX_JOBS_PER_CORE);
+        assert_eq!(jobs(Some(1), true), 1);
+        assert_eq!(jobs(None, true), cores);
+    }
+
+    #[test]
+    fn bad_globs_are_usage_errors_naming_the_flag() {
+        let err = globs("--glob", &["a[".into()]).expect_err("unclosed class");
+        assert!(err.is_usage() && err.to_string().contains("--glob \"a[\""), "{err}");
+        assert!(globs("--exclude", &[]).expect("no globs").is_none());
     }
 
     #[test]

@@ -51,13 +51,27 @@ pub enum Input {
     Stdin,
 }
 
+/// Which files of a folder are pages. Files named on the command line are
+/// always pages.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    /// Only files whose path relative to their folder matches (`--glob`);
+    /// `None` takes every file but READMEs and licences.
+    pub include: Option<globset::GlobSet>,
+    /// Files and folders whose relative path matches are left out (`--exclude`).
+    pub exclude: Option<globset::GlobSet>,
+}
+
 /// A whole run of `galley clean`.
 #[derive(Clone, Debug)]
 pub struct Config {
     /// The inputs, in the order given.
     pub inputs: Vec<Input>,
-    /// The output folder.
-    pub out: PathBuf,
+    /// The output folder; `None` writes JSON lines to standard output
+    /// (standard input without `-o`).
+    pub out: Option<PathBuf>,
+    /// Which files of the input folders are pages.
+    pub select: Selection,
     /// Worker threads.
     pub jobs: usize,
     /// An encoding forced with `--encoding`.
@@ -83,7 +97,8 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             inputs: vec![Input::Path(PathBuf::from("seeds"))],
-            out: PathBuf::from("out"),
+            out: Some(PathBuf::from("out")),
+            select: Selection::default(),
             jobs: all_cores(),
             encoding: None,
             format: Format::Txt,

@@ -18,6 +18,22 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// The output could not be written; OUT is left as it was.
+    #[error("{}: cannot write the output here, so OUT is left as it was (is the folder writable, with free space?)", path.display())]
+    Output {
+        /// The path being written.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A `--rules` file cannot be read.
+    #[error("{}: cannot read the rules file", path.display())]
+    RulesFile {
+        /// The rules file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
     /// A `--rules` file is not valid.
     #[error("{}:{line}: {message}", path.display())]
     Rules {
@@ -41,7 +57,7 @@ pub enum Error {
         spec: String,
     },
     /// An input named on the command line does not exist.
-    #[error("no such file or folder")]
+    #[error("{}: no such file or folder; nothing was cleaned and OUT is left as it was", path.display())]
     MissingInput {
         /// The path given.
         path: PathBuf,
@@ -89,7 +105,15 @@ impl Error {
 
     /// Whether the error is the user's request, not the run's: exit status 2.
     pub fn is_usage(&self) -> bool {
-        matches!(self, Error::Rules { .. } | Error::UnknownEncoding { .. } | Error::BadShard { .. } | Error::Usage(_))
+        matches!(
+            self,
+            Error::Rules { .. }
+                | Error::RulesFile { .. }
+                | Error::UnknownEncoding { .. }
+                | Error::BadShard { .. }
+                | Error::MissingInput { .. }
+                | Error::Usage(_)
+        )
     }
 }
 

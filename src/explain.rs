@@ -3,13 +3,14 @@
 //! Input: a decoded file. Output: a readable report, page by page, of the
 //! trace the stages noted while cleaning it (the same code `clean` runs,
 //! with the trace on), then the items, removals and orphans it yielded.
-//! The file is its own batch, as when it is cleaned alone.
+//! The file is its own batch, as when it is cleaned alone, unless the
+//! caller gives the facts of the batch it is cleaned in.
 
 use std::fmt::Write;
 
 use crate::clean::{clean_page, page_facts};
 use crate::config::CleanOptions;
-use crate::context::Facts;
+use crate::context::{BatchContext, Facts};
 use crate::decode::pages;
 use crate::model::Decoded;
 use crate::trace::Trace;
@@ -27,16 +28,21 @@ fn glimpse(text: &str) -> String {
     format!("{head} … {tail}")
 }
 
-/// The report for one decoded file named `name`.
-pub fn explain(name: &str, decoded: &Decoded, options: &CleanOptions) -> String {
-    let ctx = pages(decoded)
+/// The facts of a file cleaned alone: it is its own batch.
+pub fn own_context(decoded: &Decoded, options: &CleanOptions) -> BatchContext {
+    pages(decoded)
         .into_iter()
         .fold(Facts::default(), |facts, page| facts.with_page(page_facts(page, options)))
-        .into_context();
+        .into_context()
+}
+
+/// The report for one decoded file named `name`, cleaned with the facts
+/// of its batch `ctx` ([`own_context`] when it is cleaned alone).
+pub fn explain(name: &str, decoded: &Decoded, ctx: &BatchContext, options: &CleanOptions) -> String {
     let mut out = String::new();
     for page in pages(decoded) {
         let mut trace = Trace::on();
-        let result = clean_page(page, &ctx, options, &mut trace);
+        let result = clean_page(page, ctx, options, &mut trace);
         let _ = writeln!(
             out,
             "== {name}, page {} ({}, {} malformed)",

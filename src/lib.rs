@@ -31,6 +31,7 @@ pub mod explain;
 pub mod furniture;
 pub mod model;
 pub mod normalize;
+pub mod outdir;
 mod progress;
 pub mod rejoin;
 pub mod rules;

@@ -2,6 +2,7 @@
 
 mod cli;
 
+use std::io::Read;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -46,18 +47,44 @@ fn explain(args: cli::ExplainArgs) -> ExitStatus {
         Ok(setup) => setup,
         Err(error) => return fail(error),
     };
-    let bytes = match std::fs::read(&args.file) {
+    let stdin = args.file.as_os_str() == "-";
+    let read = if stdin {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
+    } else {
+        std::fs::read(&args.file)
+    };
+    let bytes = match read {
         Ok(bytes) => bytes,
         Err(e) => return fail(galley::Error::io(&args.file, e)),
     };
-    match galley::decode::decode(&bytes, encoding) {
-        Ok(decoded) => {
-            print!("{}", galley::explain::explain(&args.file.display().to_string(), &decoded, &options));
-            ExitStatus::Success
-        }
+    let decoded = match galley::decode::decode(&bytes, encoding) {
+        Ok(decoded) => decoded,
         Err(reason) => {
             eprintln!("galley: {}: {reason}", args.file.display());
-            ExitStatus::SomeFailed
+            return ExitStatus::SomeFailed;
         }
-    }
+    };
+    let ctx = if args.batch.is_empty() {
+        galley::explain::own_context(&decoded, &options)
+    } else {
+        let mut inputs = args.batch.clone();
+        if !stdin && !in_batch(&args.file, &args.batch) {
+            inputs.push(args.file.clone());
+        }
+        let config = galley::Config { encoding, clean: options.clone(), ..galley::Config::default() };
+        match galley::batch::batch_context(&inputs, &config) {
+            Ok(ctx) => ctx,
+            Err(error) => return fail(error),
+        }
+    };
+    print!("{}", galley::explain::explain(&args.file.display().to_string(), &decoded, &ctx, &options));
+    ExitStatus::Success
+}
+
+/// Whether `file` lies in one of the batch's inputs, so that its facts are
+/// counted once.
+fn in_batch(file: &std::path::Path, batch: &[std::path::PathBuf]) -> bool {
+    let Ok(file) = std::fs::canonicalize(file) else { return false };
+    batch.iter().filter_map(|b| std::fs::canonicalize(b).ok()).any(|b| file.starts_with(b))
 }

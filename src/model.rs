@@ -18,14 +18,44 @@ pub struct Source {
 }
 
 impl Source {
-    /// The item folder of this source: its relative path without extension.
-    pub fn folder(&self) -> &str {
+    /// The item folder of this source, relative to OUT: its relative path
+    /// without extension, each component made safe to create (see
+    /// [`safe_component`]), so that no name can reach outside OUT. Standard
+    /// input's items go to `stdin/`.
+    pub fn folder(&self) -> String {
+        if self.path.is_none() && self.rel == "-" {
+            return "stdin".to_owned();
+        }
         let name_start = self.rel.rfind('/').map_or(0, |i| i + 1);
-        match self.rel[name_start..].rfind('.') {
+        let stem = match self.rel[name_start..].rfind('.') {
             Some(dot) if dot > 0 => &self.rel[..name_start + dot],
             _ => &self.rel,
+        };
+        let parts: Vec<String> = stem.split('/').map(safe_component).collect();
+        parts.join("/")
+    }
+}
+
+/// One component of a relative path as a folder name that stays where it
+/// is put: `.` and `..`, a leading `-` (read as an option by other tools),
+/// `\` (a separator elsewhere), `%` and control characters are written
+/// `%XX`, so that distinct names stay distinct and none climbs out of OUT.
+pub fn safe_component(name: &str) -> String {
+    let mut safe = String::with_capacity(name.len());
+    for (i, c) in name.chars().enumerate() {
+        let escape =
+            c == '\\' || c == '%' || c.is_control() || (i == 0 && c == '-') || (c == '.' && matches!(name, "." | ".."));
+        if escape {
+            let mut utf8 = [0; 4];
+            for b in c.encode_utf8(&mut utf8).bytes() {
+                safe.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            safe.push(c);
         }
     }
+    // An empty component (`a//b`, a leading `/`) still names a folder.
+    if safe.is_empty() { "%00".to_owned() } else { safe }
 }
 
 /// A decoded input file: UTF-8 text with LF line ends, the encoding it was
@@ -237,6 +267,31 @@ mod tests {
         assert_eq!(source("2021/03/p1.txt").folder(), "2021/03/p1");
         assert_eq!(source("a.b/page").folder(), "a.b/page");
         assert_eq!(source(".hidden").folder(), ".hidden");
+    }
+
+    #[test]
+    fn item_folder_never_climbs_out_of_out() {
+        let source = |rel: &str| Source { rel: rel.into(), path: None };
+        assert_eq!(source("a\\..\\..\\victim.txt").folder(), "a%5C..%5C..%5Cvictim");
+        assert_eq!(source("../x.txt").folder(), "%2E%2E/x");
+        assert_eq!(source("a/./b.txt").folder(), "a/%2E/b");
+        assert_eq!(source("-rf.txt").folder(), "%2Drf");
+        assert_eq!(source("line\nbreak.txt").folder(), "line%0Abreak");
+        assert_eq!(source("100%.txt").folder(), "100%25");
+        assert_eq!(source("a//b.txt").folder(), "a/%00/b");
+        for rel in ["a\\..\\..\\v.txt", "../../etc/passwd", "/abs/p.txt", "-", "..", "a/../../b"] {
+            let folder = source(rel).folder();
+            let path = std::path::Path::new(&folder);
+            assert!(
+                path.components().all(|c| matches!(c, std::path::Component::Normal(_))),
+                "{rel:?} gives {folder:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn standard_input_items_go_to_stdin() {
+        assert_eq!(Source { rel: "-".into(), path: None }.folder(), "stdin");
     }
 
     #[test]

@@ -139,7 +139,7 @@ impl RuleSet {
 
     /// The built-in rules plus those of a TOML rules file.
     pub fn with_file(path: &Path) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::RulesFile { path: path.to_owned(), source: e })?;
         let mut rules = RuleSet::builtin();
         rules.add_toml(&text, path)?;
         Ok(rules)

@@ -1,22 +1,22 @@
 //! Stage 6, write: item files and JSON lines, by the output contract.
 //!
 //! Item files go to `OUT/<source without extension>/NN.txt`, numbered in
-//! reading order across the whole input file. `manifest.jsonl` holds one
-//! [`Entry`] per item, `pages.jsonl` one [`PageRecord`] per input page;
-//! with `--format jsonl` the items go to `articles.jsonl` as entries with
-//! their `text` instead of files. Every file is written to a temporary name
-//! in its folder and renamed into place, so that an interrupted run leaves
-//! no half-written file, and item files left from an earlier run of the
-//! same source are removed.
+//! reading order across the whole input file with as many digits as the
+//! file needs (at least two), so that `ls` lists them in reading order.
+//! `manifest.jsonl` holds one [`Entry`] per item, `pages.jsonl` one
+//! [`PageRecord`] per input page; with `--format jsonl` the items go to
+//! `articles.jsonl` as entries with their `text` instead of files. Every
+//! file is written into the run's new output ([`OutDir`]), which takes
+//! OUT's place only when it is complete, so files are written directly,
+//! without temporary names.
 
 use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::error::Error;
 use crate::model::{Item, ItemKind, PageResult, Removal, Source};
+use crate::outdir::OutDir;
 
 /// One line of `manifest.jsonl` (or, with `text`, of `articles.jsonl`).
 #[derive(Debug, Serialize)]
@@ -57,9 +57,10 @@ pub struct Entry<'a> {
 }
 
 impl<'a> Entry<'a> {
-    /// The entry of `item`, the `index`-th of `source`, found on `page`.
-    pub fn new(source: &'a Source, page: usize, index: usize, item: &'a Item, with_text: bool) -> Self {
-        let id = format!("{}/{}", source.folder(), item_name(index));
+    /// The entry of `item`, the `index`-th of the `count` items of
+    /// `source`, found on `page`.
+    pub fn new(source: &'a Source, page: usize, index: usize, count: usize, item: &'a Item, with_text: bool) -> Self {
+        let id = format!("{}/{}", source.folder(), item_name(index, count));
         Entry {
             path: (!with_text).then(|| format!("{id}.txt")),
             id,
@@ -128,9 +129,11 @@ impl<'a> PageRecord<'a> {
     }
 }
 
-/// The file name of the `index`-th item: at least two digits.
-pub fn item_name(index: usize) -> String {
-    format!("{index:02}")
+/// The file name of the `index`-th of `count` items: as many digits as
+/// `count` has, and at least two.
+pub fn item_name(index: usize, count: usize) -> String {
+    let width = count.to_string().len().max(2);
+    format!("{index:0width$}")
 }
 
 /// One value as a JSON line.
@@ -140,54 +143,16 @@ pub fn json_line(value: &impl Serialize) -> String {
     line
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder, so
-/// that a run interrupted at any point leaves the old file or the new one,
-/// never half of one. (No fsync: that would guard against power loss at the
-/// price of a disk flush per item, and make large runs disk-bound.)
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    let temp = path.with_file_name(format!(".{name}.galley-tmp"));
-    let write = || -> std::io::Result<()> {
-        fs::File::create(&temp)?.write_all(bytes)?;
-        fs::rename(&temp, path)
-    };
-    write().map_err(|e| {
-        let _ = fs::remove_file(&temp);
-        Error::io(path, e)
-    })
-}
-
-/// Writes the item files of one source into `out/<folder>/` and removes
-/// item files an earlier run left there beyond them.
-pub fn write_items(out: &Path, source: &Source, items: &[&Item]) -> Result<(), Error> {
-    let folder: PathBuf = out.join(source.folder());
-    // A folder this run creates holds nothing stale.
-    let existed = folder.is_dir();
-    if !items.is_empty() {
-        fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
-    }
-    for (i, item) in items.iter().enumerate() {
-        write_atomic(&folder.join(format!("{}.txt", item_name(i + 1))), item.text().as_bytes())?;
-    }
-    if existed { remove_stale_items(&folder, items.len()) } else { Ok(()) }
-}
-
-/// Removes `NN.txt` files numbered above `keep` from an item folder.
-fn remove_stale_items(folder: &Path, keep: usize) -> Result<(), Error> {
-    let Ok(entries) = fs::read_dir(folder) else {
+/// Writes the item files of one source into its folder of the new output.
+pub fn write_items(out: &OutDir, source: &Source, items: &[Item]) -> Result<(), Error> {
+    if items.is_empty() {
         return Ok(());
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(number) = name.to_str().and_then(|n| n.strip_suffix(".txt")) else {
-            continue;
-        };
-        let stale = !number.is_empty()
-            && number.bytes().all(|b| b.is_ascii_digit())
-            && number.parse::<usize>().is_ok_and(|n| n > keep || n == 0);
-        if stale {
-            fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-        }
+    }
+    let folder = out.path(&source.folder())?;
+    fs::create_dir_all(&folder).map_err(|e| Error::Output { path: folder.clone(), source: e })?;
+    for (i, item) in items.iter().enumerate() {
+        let path = folder.join(format!("{}.txt", item_name(i + 1, items.len())));
+        fs::write(&path, item.text()).map_err(|e| Error::Output { path, source: e })?;
     }
     Ok(())
 }
@@ -197,31 +162,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn item_names_have_at_least_two_digits() {
-        assert_eq!(item_name(1), "01");
-        assert_eq!(item_name(123), "123");
-    }
-
-    #[test]
-    fn stale_item_files_are_removed() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let source = Source { rel: "p.txt".into(), path: None };
-        let item = Item { body: vec!["正文。".into()], ..Item::default() };
-        write_items(dir.path(), &source, &[&item, &item, &item]).expect("written");
-        write_items(dir.path(), &source, &[&item]).expect("written");
-        let mut names: Vec<String> = fs::read_dir(dir.path().join("p"))
-            .expect("folder")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
+    fn item_names_have_as_many_digits_as_the_file_needs() {
+        assert_eq!(item_name(1, 9), "01");
+        assert_eq!(item_name(1, 123), "001");
+        assert_eq!(item_name(123, 123), "123");
+        let mut names: Vec<String> = (1..=120).map(|k| item_name(k, 120)).collect();
         names.sort();
-        assert_eq!(names, ["01.txt"]);
+        assert_eq!(
+            names,
+            (1..=120).map(|k| item_name(k, 120)).collect::<Vec<_>>(),
+            "sorted names are in reading order"
+        );
     }
 
     #[test]
     fn entry_serializes_the_manifest_fields_in_order() {
         let source = Source { rel: "000_x.txt".into(), path: None };
         let item = Item { title: Some("标题".into()), body: vec!["正文。".into()], ..Item::default() };
-        let line = json_line(&Entry::new(&source, 1, 1, &item, false));
+        let line = json_line(&Entry::new(&source, 1, 1, 1, &item, false));
         assert_eq!(
             line,
             "{\"id\":\"000_x/01\",\"source\":\"000_x.txt\",\"page\":1,\"index\":1,\"kind\":\"article\",\

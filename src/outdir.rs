@@ -1,0 +1,283 @@
+//! The output folder, replaced as a whole.
+//!
+//! A run never writes into OUT while it works: it builds the new output in
+//! a hidden folder beside OUT (`.OUT.galley-new`, on the same file system),
+//! then swaps the two with one atomic rename (`renameat2(RENAME_EXCHANGE)`
+//! on Linux) and removes the old output. At every moment, even after a
+//! kill -9, a full disk or a crash, OUT is the previous complete output or
+//! the new complete one; a first run that is cut short leaves no OUT at
+//! all. Items of inputs that are gone, and the manifest of another
+//! `--format`, go with the old output.
+//!
+//! Because a run replaces OUT whole, OUT must be galley's: a folder that
+//! does not exist yet, an empty one (hidden files such as `.gitkeep` are
+//! carried over), or an earlier output (it holds `pages.jsonl`). A folder
+//! holding anything else is refused before anything is written, as is a
+//! file.
+
+use std::ffi::OsString;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use crate::error::Error;
+
+/// The record every galley output holds, by which an earlier output is
+/// recognised as one that a run may replace.
+pub const PAGES_RECORD: &str = "pages.jsonl";
+
+/// The output folder of one run: where it writes, and where the result
+/// goes when the run is done.
+#[derive(Debug)]
+pub struct OutDir {
+    /// OUT, absolute, as the user named it (a symlink resolved).
+    out: PathBuf,
+    /// The hidden folder beside OUT that this run fills.
+    staging: PathBuf,
+    /// Set once the staging folder has become OUT.
+    committed: bool,
+}
+
+impl OutDir {
+    /// Checks that `out` may be replaced, and creates the empty folder the
+    /// run will fill. Nothing in OUT is touched.
+    pub fn open(out: &Path) -> Result<OutDir, Error> {
+        let out = absolute(out)?;
+        let (staging, old) = (beside(&out, "new"), beside(&out, "old"));
+        recover(&out, &old)?;
+        let out = fs::canonicalize(&out).unwrap_or(out);
+        check_replaceable(&out)?;
+        remove_any(&staging).map_err(|e| cannot_write(&staging, e))?;
+        if let Some(parent) = out.parent() {
+            fs::create_dir_all(parent).map_err(|e| cannot_write(parent, e))?;
+        }
+        fs::create_dir(&staging).map_err(|e| cannot_write(&staging, e))?;
+        let dir = OutDir { out, staging, committed: false };
+        dir.carry_over_hidden_files()?;
+        Ok(dir)
+    }
+
+    /// The output folder as the user will find it.
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+
+    /// The path where the run writes `rel` (a `/`-separated path of plain
+    /// components) of the new output; refused if `rel` could reach outside.
+    pub fn path(&self, rel: &str) -> Result<PathBuf, Error> {
+        let inside = !rel.is_empty() && Path::new(rel).components().all(|c| matches!(c, Component::Normal(_)));
+        if !inside {
+            let reason = format!("{rel:?} is not a plain relative path inside the output folder");
+            return Err(Error::io(&self.out, io::Error::new(io::ErrorKind::InvalidInput, reason)));
+        }
+        Ok(self.staging.join(rel))
+    }
+
+    /// Makes the new output OUT, in one atomic step, and removes the old one.
+    pub fn commit(mut self) -> Result<(), Error> {
+        if let Ok(meta) = fs::metadata(&self.out) {
+            let _ = fs::set_permissions(&self.staging, meta.permissions());
+        }
+        swap_into_place(&self.staging, &self.out).map_err(|e| cannot_write(&self.out, e))?;
+        self.committed = true;
+        // The staging path now holds the old output (or nothing).
+        let _ = remove_any(&self.staging);
+        Ok(())
+    }
+
+    /// Copies OUT's top-level hidden files (a `.gitkeep`, say) into the new
+    /// output, so that replacing OUT keeps them.
+    fn carry_over_hidden_files(&self) -> Result<(), Error> {
+        let Ok(entries) = fs::read_dir(&self.out) else { return Ok(()) };
+        for entry in entries.flatten() {
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if hidden && entry.file_type().is_ok_and(|t| t.is_file()) {
+                let to = self.staging.join(entry.file_name());
+                fs::copy(entry.path(), &to).map_err(|e| cannot_write(&to, e))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for OutDir {
+    /// A run that stops before its commit leaves OUT as it was.
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_any(&self.staging);
+        }
+    }
+}
+
+/// `path` made absolute against the working folder (without resolving it,
+/// as it may not exist yet).
+fn absolute(path: &Path) -> Result<PathBuf, Error> {
+    std::path::absolute(path).map_err(|e| Error::io(path, e))
+}
+
+/// The hidden sibling `.NAME.galley-ROLE` of OUT.
+fn beside(out: &Path, role: &str) -> PathBuf {
+    let mut name = OsString::from(".");
+    name.push(out.file_name().unwrap_or_default());
+    name.push(format!(".galley-{role}"));
+    out.with_file_name(name)
+}
+
+/// Where the swap of an earlier run was cut between its two renames (only
+/// where no atomic exchange exists), its old output goes back to OUT.
+fn recover(out: &Path, old: &Path) -> Result<(), Error> {
+    if fs::symlink_metadata(out).is_err() && fs::symlink_metadata(old).is_ok() {
+        fs::rename(old, out).map_err(|e| cannot_write(out, e))?;
+    }
+    Ok(())
+}
+
+/// Refuses an OUT that a run must not replace: a file, or a folder holding
+/// what galley did not write.
+fn check_replaceable(out: &Path) -> Result<(), Error> {
+    let meta = match fs::metadata(out) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(cannot_write(out, e)),
+    };
+    let usage = |why: &str| Error::Usage(format!("{}: {why}", out.display()));
+    if !meta.is_dir() {
+        return Err(usage("the output folder is a file; name a folder with -o"));
+    }
+    let entries = fs::read_dir(out).map_err(|e| cannot_write(out, e))?;
+    let mut names = entries.flatten().map(|e| e.file_name());
+    let empty = names.all(|n| n.to_string_lossy().starts_with('.'));
+    if empty || out.join(PAGES_RECORD).is_file() {
+        Ok(())
+    } else {
+        Err(usage(
+            "the output folder holds files that galley did not write, and a run replaces it whole; \
+             name a new or empty folder with -o (or an earlier galley output)",
+        ))
+    }
+}
+
+/// Puts the folder `new` at `out`, atomically where the system can.
+#[cfg(target_os = "linux")]
+fn swap_into_place(new: &Path, out: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    if fs::symlink_metadata(out).is_err() {
+        return fs::rename(new, out);
+    }
+    match renameat_with(CWD, new, CWD, out, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(()),
+        // A file system without the exchange (some network and FUSE ones).
+        Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => swap_in_two_steps(new, out),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Puts the folder `new` at `out`, atomically where the system can.
+#[cfg(not(target_os = "linux"))]
+fn swap_into_place(new: &Path, out: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(out).is_err() {
+        return fs::rename(new, out);
+    }
+    swap_in_two_steps(new, out)
+}
+
+/// Moves OUT aside, then `new` into place, then the old output to `new`'s
+/// name for removal; a run cut between the first two steps is mended by
+/// [`recover`] at the next start.
+fn swap_in_two_steps(new: &Path, out: &Path) -> io::Result<()> {
+    let old = beside(out, "old");
+    remove_any(&old)?;
+    fs::rename(out, &old)?;
+    fs::rename(new, out)?;
+    fs::rename(&old, new)
+}
+
+/// Removes a file or folder tree if it exists.
+fn remove_any(path: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// An I/O error where the output is written, with what to do about it.
+fn cannot_write(path: &Path, source: io::Error) -> Error {
+    Error::Output { path: path.to_owned(), source }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn commit_replaces_the_whole_output_and_keeps_hidden_files() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = tmp.path().join("out");
+        fs::create_dir_all(out.join("gone")).expect("folder");
+        fs::write(out.join(PAGES_RECORD), "").expect("record");
+        fs::write(out.join(".gitkeep"), "").expect("placeholder");
+        let dir = OutDir::open(&out).expect("opened");
+        fs::write(dir.path("pages.jsonl").expect("inside"), "new").expect("written");
+        assert!(out.join("gone").is_dir(), "OUT is untouched before the commit");
+        dir.commit().expect("committed");
+        assert_eq!(names(&out), [".gitkeep", "pages.jsonl"]);
+        assert_eq!(names(tmp.path()), ["out"], "no staging folder is left beside OUT");
+    }
+
+    #[test]
+    fn a_run_that_does_not_commit_leaves_out_as_it_was() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = tmp.path().join("out");
+        fs::create_dir(&out).expect("folder");
+        fs::write(out.join(PAGES_RECORD), "old").expect("record");
+        let dir = OutDir::open(&out).expect("opened");
+        fs::write(dir.path("pages.jsonl").expect("inside"), "new").expect("written");
+        drop(dir);
+        assert_eq!(fs::read_to_string(out.join(PAGES_RECORD)).expect("kept"), "old");
+        assert_eq!(names(tmp.path()), ["out"]);
+    }
+
+    #[test]
+    fn a_folder_of_other_files_or_a_file_is_refused() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        fs::write(tmp.path().join("notes.txt"), "mine").expect("file");
+        let err = OutDir::open(tmp.path()).expect_err("refused");
+        assert!(err.is_usage() && err.to_string().contains("did not write"), "{err}");
+        let err = OutDir::open(&tmp.path().join("notes.txt")).expect_err("refused");
+        assert!(err.is_usage() && err.to_string().contains("is a file"), "{err}");
+        assert_eq!(names(tmp.path()), ["notes.txt"]);
+    }
+
+    #[test]
+    fn paths_outside_the_output_are_refused() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = OutDir::open(&tmp.path().join("out")).expect("opened");
+        for rel in ["../x", "a/../../x", "/etc/passwd", "", "./a"] {
+            assert!(dir.path(rel).is_err(), "{rel:?}");
+        }
+        assert!(dir.path("a/b/01.txt").is_ok());
+    }
+
+    #[test]
+    fn a_swap_cut_between_its_renames_is_mended_at_the_next_start() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = tmp.path().join("out");
+        let old = beside(&out, "old");
+        fs::create_dir(&old).expect("folder");
+        fs::write(old.join(PAGES_RECORD), "old").expect("record");
+        let dir = OutDir::open(&out).expect("opened");
+        assert_eq!(fs::read_to_string(out.join(PAGES_RECORD)).expect("back in place"), "old");
+        drop(dir);
+    }
+}

@@ -45,7 +45,7 @@ pub enum Error {
         message: String,
     },
     /// `--encoding` names no encoding known to the WHATWG Encoding Standard.
-    #[error("unknown encoding {label:?} (try UTF-8, GB18030, Big5, Shift_JIS, EUC-KR, UTF-16LE, windows-1252)")]
+    #[error("unknown encoding {label:?}: try UTF-8, GB18030, Big5, Shift_JIS, EUC-KR, UTF-16LE or windows-1252 (`galley clean --help` lists them all)")]
     UnknownEncoding {
         /// The name given.
         label: String,
@@ -63,13 +63,13 @@ pub enum Error {
         path: PathBuf,
     },
     /// An input is a FIFO, socket or device, which cannot be read as a page.
-    #[error("cannot read: not a regular file")]
+    #[error("cannot read: not a regular file (a FIFO, socket or device); leave it out with --exclude")]
     NotAFile {
         /// The path found.
         path: PathBuf,
     },
     /// Two inputs would write their items into the same folder.
-    #[error("its items would go to {folder}/, which {} already fills", first.display())]
+    #[error("its items would go to {folder}/, which {} already fills; rename one of the two", first.display())]
     Clash {
         /// The item folder both map to.
         folder: String,

@@ -18,9 +18,8 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{Read, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use encoding_rs::Encoding;
@@ -133,23 +132,8 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
     let found = discover(config)?;
     let out = config.out.as_deref().map(OutDir::open).transpose()?;
     let progress = Progress::new(found.len() as u64, config.progress);
-    let outcomes = pool.install(|| clean_all(found, config, out.as_ref(), &progress));
-    progress.finish();
-    let mut summary = report(&outcomes?, config, out)?;
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
-}
-
-/// Both passes over the found inputs; `Err` when the output cannot be
-/// written, which stops every worker.
-fn clean_all(
-    found: Vec<Found>,
-    config: &Config,
-    out: Option<&OutDir>,
-    progress: &Progress,
-) -> Result<Vec<(Source, Outcome)>, Error> {
     progress.phase("scanning", found.len() as u64);
-    let (ctx, encodings) = gather(&found, config, progress);
+    let (ctx, encodings) = pool.install(|| gather(&found, config, &progress));
     let selected: Vec<(Found, Option<&'static Encoding>)> = found
         .into_iter()
         .zip(encodings)
@@ -158,33 +142,92 @@ fn clean_all(
         .map(|(_, f)| f)
         .collect();
     progress.phase("cleaning", selected.len() as u64);
-    let stop = AtomicBool::new(false);
-    selected
-        .into_par_iter()
-        .map(|(f, encoding)| {
-            if stop.load(Ordering::Relaxed) {
-                return Ok((f.source, Outcome::Skipped { reason: "run stopped".into() }));
-            }
-            // The first pass found each file's encoding; detection is not
-            // repeated (chardetng is the slowest step of decoding).
-            let outcome = match f.verdict {
-                Some(verdict) => Ok(verdict),
-                None => clean_file(&f, encoding, &ctx, config, out),
-            };
-            progress.step();
-            outcome.inspect_err(|_| stop.store(true, Ordering::Relaxed)).map(|o| (f.source, o))
-        })
-        .collect()
+    let mut records = Records::open(out.as_ref(), config.format)?;
+    let result = clean_selected(selected, &ctx, config, out.as_ref(), &mut records, &progress);
+    progress.finish();
+    result?;
+    let mut summary = records.close()?;
+    if let Some(out) = out {
+        out.commit()?;
+    }
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
 }
 
-/// Reports skips, failures and warnings, writes the records and puts the
-/// new output in place; sums up.
-fn report(outcomes: &[(Source, Outcome)], config: &Config, out: Option<OutDir>) -> Result<Summary, Error> {
-    let mut summary = Summary::default();
-    let (mut entries, mut page_records) = (String::new(), String::new());
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
-    for (source, outcome) in outcomes {
+/// The second pass: cleans the selected files in parallel and records
+/// each, in input order, as it finishes. `Err` when the output cannot be
+/// written, which stops the run.
+fn clean_selected(
+    mut selected: Vec<(Found, Option<&'static Encoding>)>,
+    ctx: &BatchContext,
+    config: &Config,
+    out: Option<&OutDir>,
+    records: &mut Records,
+    progress: &Progress,
+) -> Result<(), Error> {
+    // Discovery's verdicts go to the writer; the workers skip those files.
+    let mut verdicts: Vec<Option<Outcome>> = selected.iter_mut().map(|(f, _)| f.verdict.take()).collect();
+    let decided: Vec<bool> = verdicts.iter().map(Option::is_some).collect();
+    let mut failure = None;
+    crate::ordered::in_order(
+        selected.len(),
+        config.jobs,
+        |k| {
+            let (found, encoding) = &selected[k];
+            // The first pass found each file's encoding; detection is not
+            // repeated (chardetng is the slowest step of decoding).
+            if decided[k] { Ok(None) } else { clean_file(found, *encoding, ctx, config, out).map(Some) }
+        },
+        |k, result| {
+            progress.step();
+            let recorded = result.map(|o| o.or_else(|| verdicts[k].take())).and_then(|outcome| match outcome {
+                Some(outcome) => records.add(&selected[k].0.source, outcome),
+                None => Ok(true),
+            });
+            recorded.unwrap_or_else(|error| {
+                failure = Some(error);
+                false
+            })
+        },
+    );
+    failure.map_or(Ok(()), Err)
+}
+
+/// Where a run's records go as files finish: the manifest (or articles)
+/// and page records in the new output, or the items to standard output;
+/// skips, failures and (on standard output) warnings to stderr.
+struct Records {
+    items: Box<dyn Write>,
+    pages: Option<BufWriter<fs::File>>,
+    paths: [PathBuf; 2],
+    summary: Summary,
+    /// Standard output was closed by its reader: nothing more to write.
+    closed: bool,
+}
+
+impl Records {
+    fn open(out: Option<&OutDir>, format: Format) -> Result<Records, Error> {
+        let Some(out) = out else {
+            let paths = [PathBuf::from("-"), PathBuf::new()];
+            let items = Box::new(BufWriter::new(std::io::stdout()));
+            return Ok(Records { items, pages: None, paths, summary: Summary::default(), closed: false });
+        };
+        let manifest = match format {
+            Format::Txt => RECORD_FILES[0],
+            Format::Jsonl => RECORD_FILES[1],
+        };
+        let paths = [out.path(manifest)?, out.path(PAGES_RECORD)?];
+        let create = |path: &PathBuf| {
+            fs::File::create(path).map(BufWriter::new).map_err(|e| Error::Output { path: path.clone(), source: e })
+        };
+        let (items, pages) = (Box::new(create(&paths[0])?), Some(create(&paths[1])?));
+        Ok(Records { items, pages, paths, summary: Summary::default(), closed: false })
+    }
+
+    /// Records one file's outcome; `Ok(false)` once standard output is
+    /// closed, which ends the run.
+    fn add(&mut self, source: &Source, outcome: Outcome) -> Result<bool, Error> {
+        let summary = &mut self.summary;
         match outcome {
             Outcome::Cleaned(c) => {
                 summary.files += 1;
@@ -192,56 +235,53 @@ fn report(outcomes: &[(Source, Outcome)], config: &Config, out: Option<OutDir>) 
                 summary.items += c.items;
                 summary.bytes += c.bytes;
                 summary.warnings += c.warnings.len();
-                entries.push_str(&c.entries);
-                page_records.push_str(&c.page_records);
-                if out.is_none() {
+                if self.pages.is_none() {
                     for warning in &c.warnings {
-                        let _ = writeln!(err, "galley: {}: {warning}", shown(source));
+                        eprintln!("galley: {}: {warning}", shown(source));
                     }
                 }
+                self.write(c.entries.as_bytes(), c.page_records.as_bytes())?;
             }
             Outcome::Skipped { reason } => {
                 summary.skipped += 1;
-                let _ = writeln!(err, "galley: {}: skipped: {reason}", shown(source));
+                eprintln!("galley: {}: skipped: {reason}", shown(source));
             }
             Outcome::Failed { error } => {
                 summary.failed += 1;
                 // An I/O error names the file it failed on, which is usually this one.
                 let (path, report) = (shown(source), error.report());
                 let reason = report.strip_prefix(&format!("{path}: ")).unwrap_or(&report);
-                let _ = writeln!(err, "galley: {path}: {reason}");
+                eprintln!("galley: {path}: {reason}");
             }
         }
+        Ok(!self.closed)
     }
-    match out {
-        Some(out) => write_records(out, config.format, &entries, &page_records)?,
-        None => to_stdout(&entries)?,
-    }
-    Ok(summary)
-}
 
-/// Writes the manifest (or articles) and the page records into the new
-/// output and puts it in place of OUT.
-fn write_records(out: OutDir, format: Format, entries: &str, page_records: &str) -> Result<(), Error> {
-    let manifest = match format {
-        Format::Txt => RECORD_FILES[0],
-        Format::Jsonl => RECORD_FILES[1],
-    };
-    for (name, text) in [(manifest, entries), (PAGES_RECORD, page_records)] {
-        let path = out.path(name)?;
-        fs::write(&path, text).map_err(|e| Error::Output { path, source: e })?;
+    fn write(&mut self, entries: &[u8], page_records: &[u8]) -> Result<(), Error> {
+        match self.items.write_all(entries) {
+            // `galley clean - | head`: the reader has all it wants.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe && self.pages.is_none() => self.closed = true,
+            Err(e) => return Err(Error::Output { path: self.paths[0].clone(), source: e }),
+            Ok(()) => {}
+        }
+        if let Some(pages) = &mut self.pages {
+            pages.write_all(page_records).map_err(|e| Error::Output { path: self.paths[1].clone(), source: e })?;
+        }
+        Ok(())
     }
-    out.commit()
-}
 
-/// Writes the items as JSON lines to standard output; a closed pipe is
-/// not an error (`galley clean - | head`).
-fn to_stdout(entries: &str) -> Result<(), Error> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match out.write_all(entries.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("-", e)),
-        _ => Ok(()),
+    /// Flushes the records; the run's figures.
+    fn close(mut self) -> Result<Summary, Error> {
+        match self.items.flush() {
+            Err(e) if !(e.kind() == std::io::ErrorKind::BrokenPipe && self.pages.is_none()) => {
+                return Err(Error::Output { path: self.paths[0].clone(), source: e });
+            }
+            _ => {}
+        }
+        if let Some(mut pages) = self.pages.take() {
+            pages.flush().map_err(|e| Error::Output { path: self.paths[1].clone(), source: e })?;
+        }
+        Ok(self.summary)
     }
 }
 

@@ -31,6 +31,7 @@ pub mod explain;
 pub mod furniture;
 pub mod model;
 pub mod normalize;
+mod ordered;
 pub mod outdir;
 mod progress;
 pub mod rejoin;

@@ -199,7 +199,8 @@ fn clean_selected(
 struct Records {
     items: Box<dyn Write>,
     pages: Option<BufWriter<fs::File>>,
-    paths: [PathBuf; 2],
+    /// What errors name: OUT, or `-` for standard output.
+    name: PathBuf,
     summary: Summary,
     /// Standard output was closed by its reader: nothing more to write.
     closed: bool,
@@ -208,20 +209,16 @@ struct Records {
 impl Records {
     fn open(out: Option<&OutDir>, format: Format) -> Result<Records, Error> {
         let Some(out) = out else {
-            let paths = [PathBuf::from("-"), PathBuf::new()];
-            let items = Box::new(BufWriter::new(std::io::stdout()));
-            return Ok(Records { items, pages: None, paths, summary: Summary::default(), closed: false });
+            let (items, name) = (Box::new(BufWriter::new(std::io::stdout())), PathBuf::from("-"));
+            return Ok(Records { items, pages: None, name, summary: Summary::default(), closed: false });
         };
         let manifest = match format {
             Format::Txt => RECORD_FILES[0],
             Format::Jsonl => RECORD_FILES[1],
         };
-        let paths = [out.path(manifest)?, out.path(PAGES_RECORD)?];
-        let create = |path: &PathBuf| {
-            fs::File::create(path).map(BufWriter::new).map_err(|e| Error::Output { path: path.clone(), source: e })
-        };
-        let (items, pages) = (Box::new(create(&paths[0])?), Some(create(&paths[1])?));
-        Ok(Records { items, pages, paths, summary: Summary::default(), closed: false })
+        let create = |name| fs::File::create(out.path(name)?).map(BufWriter::new).map_err(|e| out.cannot_write(e));
+        let (items, pages) = (Box::new(create(manifest)?), Some(create(PAGES_RECORD)?));
+        Ok(Records { items, pages, name: out.out().to_owned(), summary: Summary::default(), closed: false })
     }
 
     /// Records one file's outcome; `Ok(false)` once standard output is
@@ -261,25 +258,31 @@ impl Records {
         match self.items.write_all(entries) {
             // `galley clean - | head`: the reader has all it wants.
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe && self.pages.is_none() => self.closed = true,
-            Err(e) => return Err(Error::Output { path: self.paths[0].clone(), source: e }),
+            Err(e) => return Err(self.cannot_write(e)),
             Ok(()) => {}
         }
         if let Some(pages) = &mut self.pages {
-            pages.write_all(page_records).map_err(|e| Error::Output { path: self.paths[1].clone(), source: e })?;
+            if let Err(e) = pages.write_all(page_records) {
+                return Err(self.cannot_write(e));
+            }
         }
         Ok(())
+    }
+
+    fn cannot_write(&self, source: std::io::Error) -> Error {
+        Error::Output { path: self.name.clone(), source }
     }
 
     /// Flushes the records; the run's figures.
     fn close(mut self) -> Result<Summary, Error> {
         match self.items.flush() {
             Err(e) if !(e.kind() == std::io::ErrorKind::BrokenPipe && self.pages.is_none()) => {
-                return Err(Error::Output { path: self.paths[0].clone(), source: e });
+                return Err(self.cannot_write(e));
             }
             _ => {}
         }
         if let Some(mut pages) = self.pages.take() {
-            pages.flush().map_err(|e| Error::Output { path: self.paths[1].clone(), source: e })?;
+            pages.flush().map_err(|e| self.cannot_write(e))?;
         }
         Ok(self.summary)
     }

@@ -73,6 +73,12 @@ impl OutDir {
         Ok(self.staging.join(rel))
     }
 
+    /// An error writing the new output, named by OUT (the hidden folder
+    /// the run writes means nothing to the user).
+    pub fn cannot_write(&self, source: io::Error) -> Error {
+        cannot_write(&self.out, source)
+    }
+
     /// Makes the new output OUT, in one atomic step, and removes the old one.
     pub fn commit(mut self) -> Result<(), Error> {
         if let Ok(meta) = fs::metadata(&self.out) {

@@ -149,10 +149,10 @@ pub fn write_items(out: &OutDir, source: &Source, items: &[Item]) -> Result<(), 
         return Ok(());
     }
     let folder = out.path(&source.folder())?;
-    fs::create_dir_all(&folder).map_err(|e| Error::Output { path: folder.clone(), source: e })?;
+    fs::create_dir_all(&folder).map_err(|e| out.cannot_write(e))?;
     for (i, item) in items.iter().enumerate() {
         let path = folder.join(format!("{}.txt", item_name(i + 1, items.len())));
-        fs::write(&path, item.text()).map_err(|e| Error::Output { path, source: e })?;
+        fs::write(path, item.text()).map_err(|e| out.cannot_write(e))?;
     }
     Ok(())
 }

@@ -25,8 +25,8 @@ const SEED: u64 = 20_261_129;
 
 /// The lowest figures the development set may show (overall): about one
 /// item, title or paragraph in a hundred under what galley scored when
-/// they were set (F1 0.784, titles 0.556, paragraphs 0.573,
-/// continuations 0.809, 206 leaks, 47 gaps, no order fault).
+/// they were set (F1 0.784, titles 0.559, paragraphs 0.570,
+/// continuations 0.863, 236 leaks, 49 gaps, no order fault).
 struct Floors {
     f1: f64,
     title: f64,
@@ -37,11 +37,11 @@ struct Floors {
     order: usize,
 }
 
-const FLOORS: Floors = Floors { f1: 0.775, title: 0.545, para: 0.565, cont: 0.79, leaks: 215, gaps: 55, order: 3 };
+const FLOORS: Floors = Floors { f1: 0.775, title: 0.55, para: 0.56, cont: 0.845, leaks: 245, gaps: 57, order: 3 };
 
-/// The lowest items F1 per layout (scored: print 0.810, web 0.780,
-/// Markdown 0.732).
-const LAYOUT_F1: [(&str, f64); 3] = [("print", 0.80), ("web", 0.765), ("markdown", 0.72)];
+/// The lowest items F1 per layout (scored: print 0.815, web 0.775,
+/// Markdown 0.735).
+const LAYOUT_F1: [(&str, f64); 3] = [("print", 0.805), ("web", 0.76), ("markdown", 0.725)];
 
 /// Cleans each issue into `out/<issue>` and writes `out/manifest.jsonl`
 /// and `out/pages.jsonl` for all of them, with item paths made relative

@@ -29,13 +29,20 @@
 //!
 //! Everything is drawn from one seed with [`rng::Rng`]: the same seed
 //! gives the same pages, byte for byte. `tests/composer.rs` runs galley
-//! over the pages and holds the floors; to look at the pages, or score
-//! them with `score_samples.py`:
+//! over the pages (one run per issue) and holds the floors;
+//! `GALLEY_COMPOSE_VERBOSE=1` prints every miss. To look at the pages,
+//! or score them with `score_samples.py` (which gives the same figures):
 //!
 //! ```text
-//! GALLEY_COMPOSE_DIR=/tmp/compose cargo test --test composer -- --ignored
+//! GALLEY_COMPOSE_DIR=/tmp/compose cargo test --test composer -- --ignored --nocapture
 //! python3 ../shared/tools/score_samples.py /tmp/compose /tmp/compose/out --verbose
 //! ```
+//!
+//! `GALLEY_COMPOSE_SEED=N` draws another set than the floors' one (to see
+//! that a change is not fitted to one draw); `galley clean
+//! /tmp/compose/pages -o OUT` cleans all issues as one batch instead,
+//! where an article seen on several pages lends them its paragraph
+//! breaks.
 
 pub mod articles;
 pub mod corpus;

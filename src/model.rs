@@ -32,11 +32,13 @@ impl Source {
 /// read in, and where malformed byte sequences were replaced by U+FFFD.
 #[derive(Clone, Debug)]
 pub struct Decoded {
-    /// The text, with control characters other than `\n`, `\t`, `\f` dropped.
+    /// The text, with control characters other than `\n`, `\t`, `\f`
+    /// replaced by U+FFFD.
     pub text: String,
     /// The encoding the bytes were read in.
     pub encoding: &'static encoding_rs::Encoding,
-    /// Byte offsets into `text` of each replaced malformed sequence.
+    /// Byte offsets into `text` of each U+FFFD put in for a malformed
+    /// sequence or a control character.
     pub malformed: Vec<usize>,
 }
 

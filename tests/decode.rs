@@ -1,6 +1,7 @@
 //! Input that is text stays text (design/pipeline.md, stage 1 "decode"),
 //! through the binary: a page with stray NULs is cleaned with a malformed
-//! warning, not skipped as binary.
+//! warning, not skipped as binary; a page decoded in the wrong encoding
+//! without a single malformed byte is doubted on each of its pages.
 
 mod common;
 
@@ -42,4 +43,17 @@ fn a_page_with_stray_nuls_is_cleaned_with_a_malformed_warning() {
     assert_eq!(page_field(&out, "malformed"), [json!(3)]);
     assert_eq!(page_field(&out, "warnings"), [json!(["3 malformed byte sequences replaced by U+FFFD"])]);
     assert!(!item_files(&tree(&out)).is_empty(), "the page yields items");
+}
+
+#[test]
+fn a_page_read_in_the_wrong_encoding_is_doubted_on_each_page() {
+    // Two pages of Traditional Chinese in EUC-TW (`iconv -t EUC-TW`), which
+    // encoding_rs cannot read and which is valid GB18030 throughout.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/encodings");
+    let out = temp_dir();
+    clean_ok(&fixture, out.path());
+    let doubt = "decoded as gb18030, but only 69% of its Han characters are common ones: \
+                 the encoding may be wrong; pass --encoding";
+    assert_eq!(page_field(out.path(), "malformed"), [json!(0), json!(0)]);
+    assert_eq!(page_field(out.path(), "warnings"), [json!([doubt]), json!([doubt])]);
 }

@@ -22,20 +22,23 @@
 //! and every control character other than `\n`, `\t` and `\f` (`\f`
 //! separates pages) becomes a counted U+FFFD.
 //!
-//! Then the text as a whole is checked. Text whose characters are
+//! Then the text as a whole is checked. UTF-8 or UTF-16 text that was once
+//! read in windows-1252 or GBK and saved again (mojibake) is repaired when
+//! the repair is certain (module `mojibake`). Text whose characters are
 //! implausible for its script gets a doubt (module `plausible`): EUC-TW
 //! read as GB18030 has no malformed byte, but only 69–72% of its Han
-//! characters are common ones, where a real page has 99.9%. Doubts are
-//! notes of the file ([`DecodeNote`](crate::model::DecodeNote)), which
-//! become warnings on each of its pages.
+//! characters are common ones, where a real page has 99.9%. Repairs and
+//! doubts are notes of the file ([`DecodeNote`]), which become warnings on
+//! each of its pages.
 
+mod mojibake;
 mod plausible;
 
 use std::fmt;
 
 use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
-use crate::model::{Decoded, Page};
+use crate::model::{DecodeNote, Decoded, Page};
 use plausible::Census;
 
 /// How much of a file chardetng looks at: enough for any page dump.
@@ -102,7 +105,13 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         Some(text) => (text, Vec::new()),
         None => decode_counting(encoding, body),
     };
-    let notes = Census::of(&raw).doubt(encoding).into_iter().collect();
+    let (raw, malformed, mut notes, census) = if is_unicode(encoding) {
+        repair_mojibake(raw, malformed)
+    } else {
+        let census = Census::of(&raw);
+        (raw, malformed, Vec::new(), census)
+    };
+    notes.extend(census.doubt(encoding));
     let (text, malformed) =
         if malformed.is_empty() && is_clean(raw.as_bytes()) { (raw, malformed) } else { clean_text(&raw, &malformed) };
     if text.trim().is_empty() {
@@ -115,6 +124,21 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         }
     }
     Ok(Decoded { text, encoding, malformed, notes })
+}
+
+/// Undoes mojibake in text read from UTF-8 or UTF-16, as many times as it
+/// was made (each repair leaves fewer characters, so this ends). Returns
+/// the text, its malformed offsets, a note per repair, and the census of
+/// the text returned.
+fn repair_mojibake(mut text: String, mut malformed: Vec<usize>) -> (String, Vec<usize>, Vec<DecodeNote>, Census) {
+    let mut notes = Vec::new();
+    let mut census = Census::of(&text);
+    while let Some(repair) = mojibake::repair(&text, &census) {
+        notes.push(DecodeNote::Repaired { read_as: repair.read_as });
+        (text, malformed) = (repair.text, repair.malformed);
+        census = Census::of(&text);
+    }
+    (text, malformed, notes, census)
 }
 
 /// Whether UTF-8 text has nothing for cleaning to do: no CR, no control
@@ -184,6 +208,12 @@ fn strip_bom<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> &'a [u8] {
 
 fn is_utf16(encoding: &'static Encoding) -> bool {
     encoding == UTF_16LE || encoding == UTF_16BE
+}
+
+/// Whether text in `encoding` was written as Unicode, so that mojibake in
+/// it is a misreading made before it was saved.
+fn is_unicode(encoding: &'static Encoding) -> bool {
+    encoding == UTF_8 || is_utf16(encoding)
 }
 
 /// `body` to be read in `encoding`, unless it is binary.
@@ -323,7 +353,6 @@ pub fn pages(decoded: &Decoded) -> Vec<Page<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::DecodeNote;
 
     fn text(bytes: &[u8]) -> String {
         decode(bytes, None).expect("decodes").text
@@ -489,6 +518,68 @@ mod tests {
         let pages = pages(&decoded);
         assert_eq!(pages.len(), 2);
         assert_eq!((pages[1].number, pages[1].text), (2, "two\n"));
+    }
+
+    /// `page` as UTF-8 misread in `encoding` and saved again as UTF-8.
+    fn misread(page: &str, encoding: &'static Encoding) -> Vec<u8> {
+        encoding.decode_without_bom_handling(page.as_bytes()).0.into_owned().into_bytes()
+    }
+
+    const LATIN: [&str; 2] = [
+        "L'été dernier, la Société générale a annoncé « une hausse » de 3 % de ses bénéfices.\n",
+        "Die Größe der Straßenbahn überrascht die Bürger: „Qualität“ für 3 € — schön.\n",
+    ];
+
+    #[test]
+    fn utf8_misread_and_saved_again_is_repaired_and_noted() {
+        let pages = [PAGE, LATIN[0], LATIN[1]];
+        for page in pages {
+            let decoded = decode(&misread(page, encoding_rs::WINDOWS_1252), None).expect("decodes");
+            assert_eq!((decoded.text.as_str(), decoded.encoding), (page, UTF_8));
+            assert_eq!(decoded.notes, [DecodeNote::Repaired { read_as: "windows-1252" }]);
+        }
+        // Read as GBK, two-byte characters come back whole.
+        let decoded = decode(&misread(LATIN[0], GBK), None).expect("decodes");
+        assert_eq!(
+            (decoded.text.as_str(), &decoded.notes[..]),
+            (LATIN[0], &[DecodeNote::Repaired { read_as: "GBK" }][..])
+        );
+    }
+
+    #[test]
+    fn utf8_read_as_iso_8859_1_is_repaired_not_skipped_as_undecodable() {
+        // The reported "43% undecodable" file: every third character of
+        // Chinese read as ISO-8859-1 is a C1 control.
+        let mojibake: String = PAGE.repeat(3).bytes().map(char::from).collect();
+        let decoded = decode(mojibake.as_bytes(), None).expect("decodes");
+        assert_eq!(decoded.text, PAGE.repeat(3));
+        assert_eq!(decoded.notes, [DecodeNote::Repaired { read_as: "ISO-8859-1" }]);
+    }
+
+    #[test]
+    fn utf8_misread_twice_is_repaired_twice() {
+        let twice = String::from_utf8(misread(
+            &String::from_utf8(misread(LATIN[1], encoding_rs::WINDOWS_1252)).expect("UTF-8"),
+            encoding_rs::WINDOWS_1252,
+        ));
+        let decoded = decode(twice.expect("UTF-8").as_bytes(), None).expect("decodes");
+        assert_eq!(decoded.text, LATIN[1]);
+        assert_eq!(decoded.notes, [DecodeNote::Repaired { read_as: "windows-1252" }; 2]);
+    }
+
+    #[test]
+    fn real_text_in_latin_1_letters_or_chinese_is_left_as_it_is() {
+        let pages = [
+            LATIN[0],
+            LATIN[1],
+            PAGE,
+            "São Paulo, Ñandú, naïveté», Ærø, Œuvre: l'Ã est une lettre.\n",
+            "Â© 2024 Müller & Söhne — “Ärger” um 5 €.\n",
+        ];
+        for page in pages {
+            let decoded = decode(page.as_bytes(), None).expect("decodes");
+            assert_eq!((decoded.text.as_str(), decoded.notes.as_slice()), (page, &[][..]));
+        }
     }
 
     #[test]

@@ -39,16 +39,23 @@ pub struct Decoded {
     /// The encoding the bytes were read in.
     pub encoding: &'static encoding_rs::Encoding,
     /// Byte offsets into `text` of each U+FFFD put in for a malformed
-    /// sequence or a control character.
+    /// sequence, a control character or a byte lost to mojibake.
     pub malformed: Vec<usize>,
-    /// Doubts about the whole text; each becomes a warning on every page of
-    /// the file.
+    /// Repairs made to the whole text and doubts about it, in the order
+    /// found; each becomes a warning on every page of the file.
     pub notes: Vec<DecodeNote>,
 }
 
-/// Something decoding doubts about a whole file.
+/// Something decoding did to, or doubts about, a whole file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DecodeNote {
+    /// The text was UTF-8 that had been read in another encoding and saved
+    /// again (mojibake); it was read back.
+    Repaired {
+        /// The encoding the UTF-8 bytes had been read in: `windows-1252`,
+        /// `ISO-8859-1` or `GBK`.
+        read_as: &'static str,
+    },
     /// Few of the text's Han characters are common ones: real Chinese is
     /// nearly all common characters, a wrong decoding spreads over rare ones.
     RareHan {
@@ -79,6 +86,7 @@ impl std::fmt::Display for DecodeNote {
             }
         };
         match *self {
+            DecodeNote::Repaired { read_as } => write!(f, "repaired mojibake: UTF-8 read as {read_as}"),
             DecodeNote::RareHan { encoding, percent } => write!(
                 f,
                 "decoded as {}, but only {percent}% of its Han characters are common ones: {}",

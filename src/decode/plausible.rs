@@ -128,6 +128,9 @@ pub(crate) struct Census {
     pub letters: usize,
     /// Accented Latin letters.
     pub accented: usize,
+    /// Han characters with an ASCII letter on each side (`Soci茅t茅`): a
+    /// Latin word's accented letters read as GBK.
+    pub han_in_words: usize,
 }
 
 impl Census {
@@ -139,29 +142,39 @@ impl Census {
         }
         let common: &CommonHan = &COMMON_HAN;
         let mut census = Census::default();
+        let (mut letter_before, mut han_after_letter) = (false, false);
         for c in text[..end].chars() {
             if c.is_ascii() {
-                census.letters += usize::from(c.is_ascii_alphabetic());
+                let letter = c.is_ascii_alphabetic();
+                census.letters += usize::from(letter);
+                census.han_in_words += usize::from(letter && han_after_letter);
+                (letter_before, han_after_letter) = (letter, false);
             } else {
-                census.count_wide(c, common);
+                let han = census.count_wide(c, common);
+                (letter_before, han_after_letter) = (false, han && letter_before);
             }
         }
         census
     }
 
-    /// Counts a character beyond ASCII.
-    fn count_wide(&mut self, c: char, common: &CommonHan) {
+    /// Counts a character beyond ASCII; returns whether it is Han.
+    fn count_wide(&mut self, c: char, common: &CommonHan) -> bool {
         if let Some(common) = common.get(c) {
             self.han += 1;
             self.common_han += usize::from(common);
-        } else if is_han(c) {
+            return true;
+        }
+        if is_han(c) {
             self.han += 1;
-        } else if is_kana(c) || is_hangul(c) {
+            return true;
+        }
+        if is_kana(c) || is_hangul(c) {
             self.kana_hangul += 1;
         } else if is_accented_latin(c) {
             self.letters += 1;
             self.accented += 1;
         }
+        false
     }
 
     /// Whether enough of the Han characters are common ones. Japanese and
@@ -272,5 +285,11 @@ mod tests {
             let doubt = Census::of(&misread.repeat(4)).doubt(WINDOWS_1252);
             assert!(matches!(doubt, Some(DecodeNote::AccentedLatin { .. })), "{misread}: {doubt:?}");
         }
+    }
+
+    #[test]
+    fn han_between_ascii_letters_is_counted() {
+        assert_eq!(Census::of("L'茅t茅 dernier, Soci茅t茅 g茅n茅rale").han_in_words, 3);
+        assert_eq!(Census::of("A股B股，iPhone手机").han_in_words, 1);
     }
 }

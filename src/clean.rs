@@ -46,7 +46,7 @@ pub fn clean_page(page: Page<'_>, ctx: &BatchContext, options: &CleanOptions, tr
     for item in &mut items {
         item.date.clone_from(&date);
     }
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = page.notes.iter().map(ToString::to_string).collect();
     if page.malformed > 0 {
         warnings.push(format!("{} malformed byte sequences replaced by U+FFFD", page.malformed));
     }

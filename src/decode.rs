@@ -4,23 +4,42 @@
 //! forced with `--encoding`. Output: a [`Decoded`] text, or the reason the
 //! bytes are not text at all ([`NotText`]).
 //!
-//! The order of evidence is fixed: a byte order mark; NUL bytes, which in a
-//! text dump only UTF-16 produces (a BOM-less UTF-16 file is read in the
-//! byte order that yields plausible text); UTF-8, strict or with a few bad
-//! sequences among many good ones (a stray byte must not turn a page into
-//! windows-1252 mojibake); otherwise
+//! The order of evidence is fixed: a byte order mark; then whether the
+//! bytes are binary: NUL and control bytes that no text encoding but UTF-16
+//! writes, more than one byte in twenty (a PNG, random bytes, a run of
+//! NULs); UTF-8, strict or with a few bad sequences among many good ones (a
+//! stray byte must not turn a page into windows-1252 mojibake); NUL bytes
+//! in bytes that are not UTF-8, which only UTF-16 writes in text (a
+//! BOM-less UTF-16 file is read in the byte order that yields plausible
+//! text; binary bytes that are not UTF-16 are skipped); otherwise
 //! `chardetng` picks the legacy encoding (GB18030/GBK, Big5, Shift_JIS,
-//! EUC-KR, windows-125x) and `encoding_rs` decodes it. Bad bytes are a
-//! count, not an error, as in encoding_rs: each malformed sequence becomes
-//! U+FFFD and its position is kept, so `pages.jsonl` can say how many fell
-//! on each page. Then CRLF and CR become LF, and control characters other
-//! than `\n`, `\t` and `\f` are dropped (`\f` separates pages).
+//! EUC-KR, windows-125x) and `encoding_rs` decodes it.
+//!
+//! Bad bytes are a count, not an error, as in encoding_rs: each malformed
+//! sequence becomes U+FFFD and its position is kept, so `pages.jsonl` can
+//! say how many fell on each page. A few NULs or control bytes in a text
+//! (a 20 KB page with one NUL) are bad bytes too: CRLF and CR become LF,
+//! and every control character other than `\n`, `\t` and `\f` (`\f`
+//! separates pages) becomes a counted U+FFFD.
+//!
+//! Then the text as a whole is checked. UTF-8 or UTF-16 text that was once
+//! read in windows-1252 or GBK and saved again (mojibake) is repaired when
+//! the repair is certain (module `mojibake`). Text whose characters are
+//! implausible for its script gets a doubt (module `plausible`): EUC-TW
+//! read as GB18030 has no malformed byte, but only 69–72% of its Han
+//! characters are common ones, where a real page has 99.9%. Repairs and
+//! doubts are notes of the file ([`DecodeNote`]), which become warnings on
+//! each of its pages.
+
+mod mojibake;
+mod plausible;
 
 use std::fmt;
 
 use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
-use crate::model::{Decoded, Page};
+use crate::model::{DecodeNote, Decoded, Page};
+use plausible::Census;
 
 /// How much of a file chardetng looks at: enough for any page dump.
 const DETECTION_PREFIX: usize = 256 * 1024;
@@ -36,6 +55,11 @@ const UTF8_MAJORITY: usize = 20;
 /// Share of UTF-16 code units that must be plausible text for a BOM-less
 /// file with NUL bytes to be read as UTF-16.
 const MIN_UTF16_PLAUSIBLE: f64 = 0.95;
+
+/// One byte in this many may be a NUL or a control byte before a file is
+/// binary rather than damaged text: compressed or random bytes have one in
+/// eight, a page with a stray NUL one in thousands.
+const BINARY_CONTROL_RATIO: usize = 20;
 
 /// Why a file's bytes are not a page dump.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,12 +94,9 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         return Err(NotText::Empty);
     }
     let (encoding, body) = match forced {
-        Some(encoding) => (encoding, strip_bom(bytes, encoding)),
+        Some(encoding) => not_binary(encoding, strip_bom(bytes, encoding))?,
         None => detect(bytes)?,
     };
-    if !is_utf16(encoding) && looks_binary(body) {
-        return Err(NotText::Binary);
-    }
     // UTF-8 was chosen because it validated (or forced): taken as it is if
     // valid; anything else goes through a decoder that counts malformed
     // sequences.
@@ -84,22 +105,40 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         Some(text) => (text, Vec::new()),
         None => decode_counting(encoding, body),
     };
-    let (decoded, dropped) = if malformed.is_empty() && is_clean(raw.as_bytes()) {
-        (Decoded { text: raw, encoding, malformed }, 0)
+    let (raw, malformed, mut notes, census) = if is_unicode(encoding) {
+        repair_mojibake(raw, malformed)
     } else {
-        clean_text(&raw, &malformed, encoding)
+        let census = Census::of(&raw);
+        (raw, malformed, Vec::new(), census)
     };
-    if decoded.text.trim().is_empty() && dropped == 0 {
+    notes.extend(census.doubt(encoding));
+    let (text, malformed) =
+        if malformed.is_empty() && is_clean(raw.as_bytes()) { (raw, malformed) } else { clean_text(&raw, &malformed) };
+    if text.trim().is_empty() {
         return Err(NotText::Empty);
     }
-    let bad = decoded.malformed.len() + dropped;
-    if bad > 0 {
-        let share = bad as f64 / (decoded.text.chars().count() + dropped) as f64;
+    if !malformed.is_empty() {
+        let share = malformed.len() as f64 / text.chars().count() as f64;
         if share > MAX_BAD_SHARE {
             return Err(NotText::Undecodable { percent: (share * 100.0).round() as u32 });
         }
     }
-    Ok(decoded)
+    Ok(Decoded { text, encoding, malformed, notes })
+}
+
+/// Undoes mojibake in text read from UTF-8 or UTF-16, as many times as it
+/// was made (each repair leaves fewer characters, so this ends). Returns
+/// the text, its malformed offsets, a note per repair, and the census of
+/// the text returned.
+fn repair_mojibake(mut text: String, mut malformed: Vec<usize>) -> (String, Vec<usize>, Vec<DecodeNote>, Census) {
+    let mut notes = Vec::new();
+    let mut census = Census::of(&text);
+    while let Some(repair) = mojibake::repair(&text, &census) {
+        notes.push(DecodeNote::Repaired { read_as: repair.read_as });
+        (text, malformed) = (repair.text, repair.malformed);
+        census = Census::of(&text);
+    }
+    (text, malformed, notes, census)
 }
 
 /// Whether UTF-8 text has nothing for cleaning to do: no CR, no control
@@ -116,12 +155,21 @@ fn is_clean(bytes: &[u8]) -> bool {
 /// The encoding to read `bytes` in, and the bytes after any BOM.
 fn detect(bytes: &[u8]) -> Result<(&'static Encoding, &[u8]), NotText> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return Ok((encoding, &bytes[bom_len..]));
+        return not_binary(encoding, &bytes[bom_len..]);
     }
-    if memchr_nul(bytes) {
-        return utf16_without_bom(bytes).map(|e| (e, bytes)).ok_or(NotText::Binary);
+    let binary = looks_binary(bytes);
+    let utf8 = !binary && (utf8_valid(bytes) || mostly_utf8(bytes));
+    // A few NULs in UTF-8 are damage; in bytes that are not UTF-8, or too
+    // many to be damage, they are the mark of UTF-16 or of binary data.
+    if !utf8 && bytes.contains(&0) {
+        if let Some(encoding) = utf16_without_bom(bytes) {
+            return Ok((encoding, bytes));
+        }
     }
-    if utf8_valid(bytes) || mostly_utf8(bytes) {
+    if binary {
+        return Err(NotText::Binary);
+    }
+    if utf8 {
         return Ok((UTF_8, bytes));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -162,15 +210,23 @@ fn is_utf16(encoding: &'static Encoding) -> bool {
     encoding == UTF_16LE || encoding == UTF_16BE
 }
 
-fn memchr_nul(bytes: &[u8]) -> bool {
-    bytes.contains(&0)
+/// Whether text in `encoding` was written as Unicode, so that mojibake in
+/// it is a misreading made before it was saved.
+fn is_unicode(encoding: &'static Encoding) -> bool {
+    encoding == UTF_8 || is_utf16(encoding)
 }
 
-/// Control bytes other than tab, LF, FF, CR and ESC make up more than one
-/// byte in twenty, or there is a NUL: no text encoding but UTF-16 does that.
+/// `body` to be read in `encoding`, unless it is binary.
+fn not_binary<'a>(encoding: &'static Encoding, body: &'a [u8]) -> Result<(&'static Encoding, &'a [u8]), NotText> {
+    if !is_utf16(encoding) && looks_binary(body) { Err(NotText::Binary) } else { Ok((encoding, body)) }
+}
+
+/// NULs and control bytes other than tab, LF, FF, CR and ESC make up more
+/// than one byte in [`BINARY_CONTROL_RATIO`]: no text encoding but UTF-16
+/// does that.
 fn looks_binary(bytes: &[u8]) -> bool {
     let controls = bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0C | b'\r' | 0x1B)).count();
-    bytes.contains(&0) || controls * 20 > bytes.len()
+    controls * BINARY_CONTROL_RATIO > bytes.len()
 }
 
 /// Reads BOM-less bytes with NULs as UTF-16 in the byte order whose code
@@ -244,12 +300,11 @@ fn decode_counting(encoding: &'static Encoding, bytes: &[u8]) -> (String, Vec<us
     }
 }
 
-/// Line ends to LF, control characters other than `\n`, `\t`, `\f` dropped;
-/// malformed offsets follow the text they point into. Also returns how many
-/// control characters were dropped.
-fn clean_text(raw: &str, malformed: &[usize], encoding: &'static Encoding) -> (Decoded, usize) {
+/// Line ends to LF; control characters other than `\n`, `\t`, `\f` become
+/// U+FFFD and join the malformed offsets, which follow the text they point
+/// into.
+fn clean_text(raw: &str, malformed: &[usize]) -> (String, Vec<usize>) {
     let mut text = String::with_capacity(raw.len());
-    let mut dropped = 0;
     let mut moved = Vec::with_capacity(malformed.len());
     let mut pending = malformed.iter().peekable();
     let mut chars = raw.char_indices().peekable();
@@ -266,11 +321,14 @@ fn clean_text(raw: &str, malformed: &[usize], encoding: &'static Encoding) -> (D
                 }
             }
             '\n' | '\t' | '\u{0C}' => text.push(c),
-            c if c.is_control() => dropped += 1,
+            c if c.is_control() => {
+                moved.push(text.len());
+                text.push('\u{FFFD}');
+            }
             c => text.push(c),
         }
     }
-    (Decoded { text, encoding, malformed: moved }, dropped)
+    (text, moved)
 }
 
 /// Splits a decoded file into pages at form feeds. A form feed at the very
@@ -286,7 +344,7 @@ pub fn pages(decoded: &Decoded) -> Vec<Page<'_>> {
     for (i, part) in parts.into_iter().enumerate() {
         let end = start + part.len();
         let malformed = decoded.malformed.iter().filter(|&&at| at >= start && at < end).count();
-        pages.push(Page { number: i + 1, text: part, malformed });
+        pages.push(Page { number: i + 1, text: part, malformed, notes: &decoded.notes });
         start = end + 1;
     }
     pages
@@ -311,9 +369,11 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_other_than_tab_lf_ff_are_dropped() {
+    fn control_characters_other_than_tab_lf_ff_become_counted_replacement_characters() {
         let page = b"a bell\x07 rang\tthen a page\x0Cbreak and an \x1Bescape in a long line";
-        assert_eq!(text(page), "a bell rang\tthen a page\x0Cbreak and an escape in a long line");
+        let decoded = decode(page, None).expect("decodes");
+        assert_eq!(decoded.text, "a bell\u{FFFD} rang\tthen a page\x0Cbreak and an \u{FFFD}escape in a long line");
+        assert_eq!(decoded.malformed, [6, 40]);
     }
 
     #[test]
@@ -359,10 +419,76 @@ mod tests {
         assert_eq!(decode(&bytes, None).expect("decodes").encoding, UTF_16BE);
     }
 
+    /// A page long enough that a stray byte is a small share of it (001's lead).
+    const PAGE: &str = "新华社北京2月23日电 统筹推进新冠肺炎疫情防控和经济社会发展工作部署会议召开。\n";
+
+    /// `page` with `damage` put in at each of `places` (char boundaries).
+    fn damaged(page: &str, damage: &[u8], places: &[usize]) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        let mut from = 0;
+        for &at in places {
+            bytes.extend_from_slice(&page.as_bytes()[from..at]);
+            bytes.extend_from_slice(damage);
+            from = at;
+        }
+        bytes.extend_from_slice(&page.as_bytes()[from..]);
+        bytes
+    }
+
     #[test]
-    fn nul_bytes_outside_utf16_are_binary() {
-        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
-        assert_eq!(decode(png, None).unwrap_err(), NotText::Binary);
+    fn a_few_nuls_or_control_bytes_in_a_page_become_counted_replacement_characters() {
+        let page = PAGE.repeat(10);
+        let middle = page.char_indices().nth(200).expect("long page").0;
+        let placements: [&[usize]; 4] = [&[0], &[middle], &[page.len()], &[0, 3, middle, page.len() - 1]];
+        for damage in [&b"\0"[..], b"\x01", b"\x1F\0"] {
+            for places in placements {
+                let decoded = decode(&damaged(&page, damage, places), None).expect("still text");
+                assert_eq!(decoded.encoding, UTF_8);
+                let expected = String::from_utf8(damaged(&page, &b"\xEF\xBF\xBD".repeat(damage.len()), places));
+                assert_eq!(Ok(decoded.text), expected, "{damage:?} at {places:?}");
+                assert_eq!(decoded.malformed.len(), damage.len() * places.len());
+            }
+        }
+    }
+
+    #[test]
+    fn a_nul_in_a_legacy_page_is_damage_too() {
+        let page = PAGE.repeat(10);
+        let half = page.char_indices().nth(page.chars().count() / 2).expect("long page").0;
+        let (first, second) = page.split_at(half);
+        let bytes = [&GB18030.encode(first).0[..], b"\0", &GB18030.encode(second).0[..]].concat();
+        let decoded = decode(&bytes, None).expect("still text");
+        assert_eq!((decoded.encoding, decoded.malformed.len()), (GB18030, 1));
+        assert_eq!(decoded.text, format!("{first}\u{FFFD}{second}"));
+    }
+
+    #[test]
+    fn binary_data_is_not_text() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0".as_slice();
+        // A linear congruential generator: bytes as random as compressed data.
+        let mut state = 1u32;
+        let random: Vec<u8> = (0..4096)
+            .map(|_| {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                (state >> 16) as u8
+            })
+            .collect();
+        let nuls = [&[0u8; 600][..], b"a line of text\n", &[0u8; 600]].concat();
+        let bom_then_nuls = [b"\xEF\xBB\xBF".as_slice(), &nuls].concat();
+        for bytes in [png, &random, &nuls, &bom_then_nuls] {
+            assert_eq!(decode(bytes, None).unwrap_err(), NotText::Binary, "{:?}", &bytes[..16]);
+            assert_eq!(decode(bytes, Some(UTF_8)).unwrap_err(), NotText::Binary, "forced");
+        }
+    }
+
+    #[test]
+    fn bomless_utf16_with_a_single_nul_is_still_utf16() {
+        // One ASCII character, the final line end: one NUL in the file.
+        let page = "統籌推進新冠肺炎疫情防控和經濟社會發展工作部署會議召開\n";
+        let bytes: Vec<u8> = page.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(bytes.iter().filter(|&&b| b == 0).count(), 1);
+        let decoded = decode(&bytes, None).expect("decodes");
+        assert_eq!((decoded.encoding, decoded.text.as_str()), (UTF_16LE, page));
     }
 
     #[test]
@@ -392,5 +518,81 @@ mod tests {
         let pages = pages(&decoded);
         assert_eq!(pages.len(), 2);
         assert_eq!((pages[1].number, pages[1].text), (2, "two\n"));
+    }
+
+    /// `page` as UTF-8 misread in `encoding` and saved again as UTF-8.
+    fn misread(page: &str, encoding: &'static Encoding) -> Vec<u8> {
+        encoding.decode_without_bom_handling(page.as_bytes()).0.into_owned().into_bytes()
+    }
+
+    const LATIN: [&str; 2] = [
+        "L'été dernier, la Société générale a annoncé « une hausse » de 3 % de ses bénéfices.\n",
+        "Die Größe der Straßenbahn überrascht die Bürger: „Qualität“ für 3 € — schön.\n",
+    ];
+
+    #[test]
+    fn utf8_misread_and_saved_again_is_repaired_and_noted() {
+        let pages = [PAGE, LATIN[0], LATIN[1]];
+        for page in pages {
+            let decoded = decode(&misread(page, encoding_rs::WINDOWS_1252), None).expect("decodes");
+            assert_eq!((decoded.text.as_str(), decoded.encoding), (page, UTF_8));
+            assert_eq!(decoded.notes, [DecodeNote::Repaired { read_as: "windows-1252" }]);
+        }
+        // Read as GBK, two-byte characters come back whole.
+        let decoded = decode(&misread(LATIN[0], GBK), None).expect("decodes");
+        assert_eq!(
+            (decoded.text.as_str(), &decoded.notes[..]),
+            (LATIN[0], &[DecodeNote::Repaired { read_as: "GBK" }][..])
+        );
+    }
+
+    #[test]
+    fn utf8_read_as_iso_8859_1_is_repaired_not_skipped_as_undecodable() {
+        // The reported "43% undecodable" file: every third character of
+        // Chinese read as ISO-8859-1 is a C1 control.
+        let mojibake: String = PAGE.repeat(3).bytes().map(char::from).collect();
+        let decoded = decode(mojibake.as_bytes(), None).expect("decodes");
+        assert_eq!(decoded.text, PAGE.repeat(3));
+        assert_eq!(decoded.notes, [DecodeNote::Repaired { read_as: "ISO-8859-1" }]);
+    }
+
+    #[test]
+    fn utf8_misread_twice_is_repaired_twice() {
+        let twice = String::from_utf8(misread(
+            &String::from_utf8(misread(LATIN[1], encoding_rs::WINDOWS_1252)).expect("UTF-8"),
+            encoding_rs::WINDOWS_1252,
+        ));
+        let decoded = decode(twice.expect("UTF-8").as_bytes(), None).expect("decodes");
+        assert_eq!(decoded.text, LATIN[1]);
+        assert_eq!(decoded.notes, [DecodeNote::Repaired { read_as: "windows-1252" }; 2]);
+    }
+
+    #[test]
+    fn real_text_in_latin_1_letters_or_chinese_is_left_as_it_is() {
+        let pages = [
+            LATIN[0],
+            LATIN[1],
+            PAGE,
+            "São Paulo, Ñandú, naïveté», Ærø, Œuvre: l'Ã est une lettre.\n",
+            "Â© 2024 Müller & Söhne — “Ärger” um 5 €.\n",
+        ];
+        for page in pages {
+            let decoded = decode(page.as_bytes(), None).expect("decodes");
+            assert_eq!((decoded.text.as_str(), decoded.notes.as_slice()), (page, &[][..]));
+        }
+    }
+
+    #[test]
+    fn han_decoded_in_the_wrong_encoding_is_doubted_on_every_page() {
+        // Traditional Chinese in EUC-TW, which encoding_rs cannot read:
+        // valid GB18030 throughout (made with `iconv -t EUC-TW` from the
+        // Big5 fixture's page and a second page with plane-2 characters).
+        let bytes = include_bytes!("../tests/fixtures/encodings/zh-hant-euc-tw.txt");
+        let decoded = decode(bytes, None).expect("decodes");
+        assert_eq!((decoded.encoding, decoded.malformed.len()), (GB18030, 0));
+        assert_eq!(decoded.notes, [DecodeNote::RareHan { encoding: GB18030, percent: 69 }]);
+        let pages = pages(&decoded);
+        assert_eq!(pages.len(), 2);
+        assert!(pages.iter().all(|page| page.notes == decoded.notes));
     }
 }

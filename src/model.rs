@@ -59,15 +59,78 @@ pub fn safe_component(name: &str) -> String {
 }
 
 /// A decoded input file: UTF-8 text with LF line ends, the encoding it was
-/// read in, and where malformed byte sequences were replaced by U+FFFD.
+/// read in, where malformed byte sequences were replaced by U+FFFD, and what
+/// decoding found out about the file as a whole.
 #[derive(Clone, Debug)]
 pub struct Decoded {
-    /// The text, with control characters other than `\n`, `\t`, `\f` dropped.
+    /// The text, with control characters other than `\n`, `\t`, `\f`
+    /// replaced by U+FFFD.
     pub text: String,
     /// The encoding the bytes were read in.
     pub encoding: &'static encoding_rs::Encoding,
-    /// Byte offsets into `text` of each replaced malformed sequence.
+    /// Byte offsets into `text` of each U+FFFD put in for a malformed
+    /// sequence, a control character or a byte lost to mojibake.
     pub malformed: Vec<usize>,
+    /// Repairs made to the whole text and doubts about it, in the order
+    /// found; each becomes a warning on every page of the file.
+    pub notes: Vec<DecodeNote>,
+}
+
+/// Something decoding did to, or doubts about, a whole file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecodeNote {
+    /// The text was UTF-8 that had been read in another encoding and saved
+    /// again (mojibake); it was read back.
+    Repaired {
+        /// The encoding the UTF-8 bytes had been read in: `windows-1252`,
+        /// `ISO-8859-1` or `GBK`.
+        read_as: &'static str,
+    },
+    /// Few of the text's Han characters are common ones: real Chinese is
+    /// nearly all common characters, a wrong decoding spreads over rare ones.
+    RareHan {
+        /// The encoding the text was decoded in.
+        encoding: &'static encoding_rs::Encoding,
+        /// The percentage of its Han characters that are common, rounded down.
+        percent: u32,
+    },
+    /// Most of the text's Latin letters are accented ones: real Latin-script
+    /// text is mostly unaccented, text of another script read as a Latin
+    /// encoding is mostly accented.
+    AccentedLatin {
+        /// The encoding the text was decoded in.
+        encoding: &'static encoding_rs::Encoding,
+        /// The percentage of its Latin letters that are accented, rounded down.
+        percent: u32,
+    },
+}
+
+impl std::fmt::Display for DecodeNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let advice = |encoding: &encoding_rs::Encoding| {
+            if encoding == encoding_rs::UTF_8 || encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE
+            {
+                "the text may be mojibake"
+            } else {
+                "the encoding may be wrong; pass --encoding"
+            }
+        };
+        match *self {
+            DecodeNote::Repaired { read_as } => write!(f, "repaired mojibake: UTF-8 read as {read_as}"),
+            DecodeNote::RareHan { encoding, percent } => write!(
+                f,
+                "decoded as {}, but only {percent}% of its Han characters are common ones: {}",
+                encoding.name(),
+                advice(encoding)
+            ),
+            DecodeNote::AccentedLatin { encoding, percent } => write!(
+                f,
+                "decoded as {}, but {percent}% of its Latin letters are accented: {}",
+                encoding.name(),
+                advice(encoding)
+            ),
+        }
+    }
 }
 
 /// One page of a decoded file (files are split into pages at form feeds).
@@ -79,12 +142,14 @@ pub struct Page<'a> {
     pub text: &'a str,
     /// How many malformed byte sequences of the file fell on this page.
     pub malformed: usize,
+    /// What decoding noted about the whole file the page is part of.
+    pub notes: &'a [DecodeNote],
 }
 
 impl<'a> Page<'a> {
     /// A whole text as page 1, for cleaning a string directly.
     pub fn new(text: &'a str) -> Self {
-        Page { number: 1, text, malformed: 0 }
+        Page { number: 1, text, malformed: 0, notes: &[] }
     }
 }
 

@@ -61,6 +61,8 @@ pub struct Cleaned {
     bytes: u64,
     /// Each page's warnings, prefixed with its number.
     warnings: Vec<String>,
+    /// What decoding doubted or repaired in the file.
+    notes: Vec<String>,
     entries: String,
     page_records: String,
 }
@@ -232,10 +234,11 @@ impl Records {
                 summary.items += c.items;
                 summary.bytes += c.bytes;
                 summary.warnings += c.warnings.len();
-                if self.pages.is_none() {
-                    for warning in &c.warnings {
-                        eprintln!("galley: {}: {warning}", shown(source));
-                    }
+                // Page warnings are in pages.jsonl; what decoding doubted or
+                // repaired is said on stderr too, as the user may have to act.
+                let said = if self.pages.is_none() { &c.warnings } else { &c.notes };
+                for warning in said {
+                    eprintln!("galley: {}: {warning}", shown(source));
                 }
                 self.write(c.entries.as_bytes(), c.page_records.as_bytes())?;
             }
@@ -377,7 +380,7 @@ fn clean_decoded(
     with_text: bool,
 ) -> (Cleaned, Vec<Item>) {
     let encoding = decoded.encoding.name();
-    let mut cleaned = Cleaned::default();
+    let mut cleaned = Cleaned { notes: decoded.notes.iter().map(ToString::to_string).collect(), ..Cleaned::default() };
     let mut paged_items = Vec::new();
     for page in pages(decoded) {
         let result = clean_page(page, ctx, &config.clean, &mut Trace::off());

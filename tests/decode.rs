@@ -15,11 +15,11 @@ use serde_json::{Value, json};
 use common::{SEEDS, assert_same_files, galley, item_files, read_json_lines, read_text, seed_text, temp_dir, tree};
 
 /// Cleans `input` into `out`; asserts success and a quiet stderr.
-fn clean_ok(input: &Path, out: &Path) {
+fn clean_ok(input: &Path, out: &Path) -> String {
     let output = galley().arg("clean").arg(input).arg("-o").arg(out).arg("-q").output().expect("runs");
-    let err = String::from_utf8_lossy(&output.stderr);
+    let err = String::from_utf8_lossy(&output.stderr).into_owned();
     assert_eq!(output.status.code(), Some(0), "galley clean {} failed:\n{err}", input.display());
-    assert!(err.is_empty(), "nothing on stderr with -q:\n{err}");
+    err
 }
 
 /// The `field` of every pages.jsonl record of `out`.
@@ -41,7 +41,8 @@ fn a_page_with_stray_nuls_is_cleaned_with_a_malformed_warning() {
     }
     fs::write(input.join("page.txt"), bytes).expect("page");
     let out = dir.path().join("out");
-    clean_ok(&input, &out);
+    let err = clean_ok(&input, &out);
+    assert!(err.is_empty(), "page warnings stay in pages.jsonl with -q:\n{err}");
     assert_eq!(page_field(&out, "malformed"), [json!(3)]);
     assert_eq!(page_field(&out, "warnings"), [json!(["3 malformed byte sequences replaced by U+FFFD"])]);
     assert!(!item_files(&tree(&out)).is_empty(), "the page yields items");
@@ -53,9 +54,14 @@ fn a_page_read_in_the_wrong_encoding_is_doubted_on_each_page() {
     // encoding_rs cannot read and which is valid GB18030 throughout.
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/encodings");
     let out = temp_dir();
-    clean_ok(&fixture, out.path());
+    let err = clean_ok(&fixture, out.path());
     let doubt = "decoded as gb18030, but only 69% of its Han characters are common ones: \
                  the encoding may be wrong; pass --encoding";
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [format!("galley: {}: {doubt}", fixture.join("zh-hant-euc-tw.txt").display())],
+        "once per file, on stderr too"
+    );
     assert_eq!(page_field(out.path(), "malformed"), [json!(0), json!(0)]);
     assert_eq!(page_field(out.path(), "warnings"), [json!([doubt]), json!([doubt])]);
 }
@@ -73,8 +79,10 @@ fn assert_mojibake_seeds_clean_as_originals(table: impl Fn(u8) -> char, warning:
         fs::write(mojibake.join(name), misread).expect("mojibake seed");
     }
     let (expected_out, out) = (dir.path().join("expected"), dir.path().join("out"));
-    clean_ok(&original, &expected_out);
-    clean_ok(&mojibake, &out);
+    assert!(clean_ok(&original, &expected_out).is_empty());
+    let err = clean_ok(&mojibake, &out);
+    assert_eq!(err.lines().count(), SEEDS.len(), "the repair named once per file:\n{err}");
+    assert!(err.lines().all(|line| line.ends_with(warning)), "{err}");
     assert_same_files(&item_files(&tree(&expected_out)), &item_files(&tree(&out)), "repaired items vs originals");
     assert_eq!(read_text(&out.join("manifest.jsonl")), read_text(&expected_out.join("manifest.jsonl")));
     assert_eq!(page_field(&out, "warnings"), vec![json!([warning]); SEEDS.len()]);

@@ -19,6 +19,7 @@ const HEADLINES: &[(&str, Option<&str>, &str, usize)] = &[
     ("en-library-hours.txt", None, "Library to extend weekend hours after residents sign petition", 1),
     ("en-school-meals.txt", None, "State expands free school meals to 400,000 more students", 1),
     ("zh-city-renewal.txt", None, "坚持以人民为中心 推动城市更新行动走深走实", 1),
+    ("zh-museum-night.txt", None, "博物馆“夜场”为何一票难求？", 1),
     ("zh-plateau-school.txt", Some("新春走基层"), "雪域高原上的“流动课堂”", 2),
     ("zh-rail-opening.txt", None, "西部陆海新通道再添“快车道”", 1),
     ("zh-spring-farming.txt", None, "春耕备耕正当时 田间地头农事忙", 1),

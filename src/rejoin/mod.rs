@@ -303,6 +303,28 @@ impl<'a> Layout<'a> {
             })
     }
 
+    /// Whether a piece is the title of a page of whole paragraphs that asks
+    /// or exclaims (`博物馆“夜场”为何一票难求？`): the page's first text, one
+    /// line among whole paragraphs, one sentence ending in `？` or `！`, no
+    /// comma. Inside the text, such a line is a paragraph of its own.
+    fn asking_title(&self, piece: &Piece) -> bool {
+        let (info, text) = (&self.info[piece.first], self.lines[piece.first].text.as_str());
+        let end = text.trim_end_matches(is_closer);
+        let asks = end.ends_with(['？', '！', '?', '!']);
+        let stem = end.trim_end_matches(['？', '！', '?', '!']);
+        let one_sentence = !LineInfo::has_sentence_punct(stem) && !stem.contains(['.', '?', '!']);
+        piece.start == Break::PageStart
+            && piece.first == piece.last
+            && self.whole[piece.first]
+            && asks
+            && one_sentence
+            && !info.lead
+            && info.heading.is_none()
+            && info.point.is_none()
+            && info.width <= MAX_HEADLINE
+            && !has_clause_comma(text)
+    }
+
     /// Whether a piece, after a blank line, reads on from the text before:
     /// not a lead, heading, indented line or headline.
     fn reads_on(&self, piece: &Piece) -> bool {
@@ -328,14 +350,18 @@ impl<'a> Layout<'a> {
         let capitals = piece.last - piece.first < 4
             && (piece.first..=piece.last).all(|i| self.info[i].capitals && !lexicon::ends_split(&self.lines[i].text));
         let set_off_before = piece.start.sets_off();
-        let set_off_after = next.is_none_or(|n| !matches!(n.start, Break::ShortSentence | Break::Quote | Break::Mark));
+        let title = self.asking_title(piece);
+        let set_off_after = next.is_none_or(|n| {
+            !matches!(n.start, Break::ShortSentence | Break::Quote | Break::Mark)
+                || (title && n.start == Break::ShortSentence)
+        });
         // After an open sentence and a blank line, short text is its continuation;
         // so is a piece that fills its column (a headline is often wider) and
         // that the next piece reads on from (004 lines 244–247).
         let continues_before = piece.start == Break::Blank && open_before && !self.lines[piece.first].indent;
         let in_column = (piece.first..=piece.last).all(|i| self.info[i].width <= self.columns[i].width + 2);
         let continues_after = in_column && self.full(piece.last) && next.is_some_and(|n| self.reads_on(n));
-        let shaped = (self.headline_shaped(piece) && !continues_after) || capitals;
+        let shaped = (self.headline_shaped(piece) && !continues_after) || capitals || title;
         if shaped && set_off_before && set_off_after && !continues_before {
             ParaClass::Headline
         } else {
@@ -771,6 +797,35 @@ mod tests {
         assert_eq!(texts.len(), 3, "{texts:?}");
         assert!(texts[0].starts_with("The following residents have been chosen to serve as jurors"), "{texts:?}");
         assert!(texts[1].starts_with("Young People's meeting at 6:45 p. m., and"), "{texts:?}");
+    }
+
+    #[test]
+    fn the_first_line_of_whole_paragraphs_is_a_title_even_asking_or_exclaiming() {
+        for title in [
+            "博物馆“夜场”为何一票难求？",
+            "谁来守护城市的夜晚？",
+            "这个春天，不负农时！",
+            "Is the city ready for the next flood?",
+        ] {
+            for page in WHOLE_PARAGRAPH_PAGES {
+                for gap in ["\n", "\n\n"] {
+                    let paras = paragraphs(&format!("{title}{gap}{page}"));
+                    let want = if title.contains('，') { ParaClass::Body } else { ParaClass::Headline };
+                    assert_eq!(paras[0], (want, title.to_owned()), "{page}");
+                    assert_eq!(paras.len(), page.lines().count() + 1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_question_inside_the_text_or_atop_columns_is_no_title() {
+        let page = "周五晚上8点，北京首都博物馆门前依然排着长队，300张门票在开放预约后不到10分钟就被一抢而空。\n\n\
+                    夜场为何这么火？\n\n\
+                    一位研究员分析，年轻人的休闲时间集中在晚上和周末，夜场正好契合了他们的需求，满足了社交的需要。\n";
+        assert!(paragraphs(page).iter().all(|p| p.0 == ParaClass::Body), "{:?}", paragraphs(page));
+        let page = "应该怎么办？\n要综合多学科力量开展科研攻\n关，加大药品和疫苗研发力度，\n为打赢疫情防控阻击战提供有\n力科技支撑。做好疫情防控工\n";
+        assert_eq!(paragraphs(page)[0].0, ParaClass::Body);
     }
 
     #[test]

@@ -68,10 +68,23 @@ pub fn page_facts(page: Page<'_>, options: &CleanOptions) -> PageFacts {
         .collect();
     let Prepared { lines, paragraphs, .. } =
         prepare(lines, &BatchContext::default(), options, &mut removed, &mut trace);
+    let keys: Vec<u64> = paragraphs.iter().map(|p| box_key(&p.text)).collect();
+    // The rest of the page beside a box, as the sum of its paragraphs' keys
+    // (order-free, in constant time per box); `None` when the box is all
+    // the page holds.
+    let total = keys.iter().fold(0u64, |sum, &k| sum.wrapping_add(k));
+    let one_text = keys.windows(2).all(|w| w[0] == w[1]);
     let boxes = paragraphs
         .iter()
-        .filter(|p| p.class == ParaClass::Body && p.text.chars().count() <= MAX_BOX_CHARS)
-        .map(|p| box_key(&p.text))
+        .zip(&keys)
+        .filter(|(p, _)| p.class == ParaClass::Body && p.text.chars().count() <= MAX_BOX_CHARS)
+        .map(|(_, &key)| (key, (!one_text).then(|| total.wrapping_sub(key))))
         .collect();
-    PageFacts { lexicon: Lexicon::from_lines(&lines), seams: Seams::observe(&paragraphs), edges, boxes }
+    PageFacts {
+        lexicon: Lexicon::from_lines(&lines),
+        seams: Seams::observe(&paragraphs),
+        signature: box_key(page.text),
+        edges,
+        boxes,
+    }
 }

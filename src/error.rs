@@ -45,7 +45,9 @@ pub enum Error {
         message: String,
     },
     /// `--encoding` names no encoding known to the WHATWG Encoding Standard.
-    #[error("unknown encoding {label:?}: try UTF-8, GB18030, Big5, Shift_JIS, EUC-KR, UTF-16LE or windows-1252 (`galley clean --help` lists them all)")]
+    #[error(
+        "unknown encoding {label:?}: try UTF-8, GB18030, Big5, Shift_JIS, EUC-KR, UTF-16LE or windows-1252 (`galley clean --help` lists them all)"
+    )]
     UnknownEncoding {
         /// The name given.
         label: String,

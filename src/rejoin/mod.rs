@@ -455,7 +455,9 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, ctx: &BatchContext, trace: &mut T
                     }
                     let mut text = String::new();
                     layout.append(&mut text, piece, None, &view, trace);
-                    out.push(Paragraph::new(text, kind, layout.span(piece), blank_before));
+                    let mut paragraph = Paragraph::new(text, kind, layout.span(piece), blank_before);
+                    paragraph.whole = layout.whole[piece.first] && layout.whole[piece.last];
+                    out.push(paragraph);
                 }
             }
         }

@@ -40,7 +40,8 @@ use crate::rejoin::lexicon::LexiconView;
 use crate::rejoin::seams::Seams;
 use crate::rules::RuleSet;
 use crate::script::{
-    Shape, ends_sentence, is_cjk_opening_quote, is_cjk_text, is_clause_punct, is_closer, is_han, is_terminal,
+    Shape, ends_sentence, is_bracketed, is_cjk_opening_quote, is_cjk_text, is_clause_punct, is_closer, is_han,
+    is_terminal,
 };
 use crate::trace::Trace;
 
@@ -87,6 +88,9 @@ struct LineInfo {
     end: End,
     opens_quote: bool,
     point: Option<Point>,
+    /// A bracketed note on a line of its own after a finished sentence
+    /// (`…落到实处。` ⏎ `（记者 张三 摄）`): it belongs to the text above.
+    note: bool,
 }
 
 impl LineInfo {
@@ -115,6 +119,7 @@ impl LineInfo {
             end,
             opens_quote: text.starts_with(is_cjk_opening_quote),
             point: point(text),
+            note: false,
         }
     }
 
@@ -254,12 +259,17 @@ impl<'a> Layout<'a> {
         let mut info: Vec<LineInfo> = lines.iter().map(|l| LineInfo::new(l, rules)).collect();
         // A line of nothing but closing marks ends as the line before it
         // with them would (`…落实。` ⏎ `”`).
+        // So does a bracketed note after a finished sentence, which no lead
+        // or break separates from it.
         for i in 1..lines.len() {
             let text = &lines[i].text;
-            if !text.is_empty() && text.chars().all(is_closer) && !lines[i - 1].is_blank() {
+            let closers = !text.is_empty() && text.chars().all(is_closer);
+            let note = is_bracketed(text) && info[i].end != End::Mark && ends_sentence(&lines[i - 1].text);
+            if (closers || note) && !lines[i - 1].is_blank() {
                 let joined = format!("{}{text}", lines[i - 1].text);
                 if ends_sentence(&joined) {
                     info[i].end = End::Sentence;
+                    info[i].note = note;
                 }
             }
         }
@@ -563,7 +573,7 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
     let (a, b) = (&layout.info[p], &layout.info[i]);
     let credit_runs_on =
         a.credit && layout.rules.is_credit(&format!("{} {}", layout.lines[p].text, layout.lines[i].text));
-    if credit_runs_on {
+    if credit_runs_on || b.note {
         None
     } else if b.lead {
         Some(Break::Lead)
@@ -840,6 +850,35 @@ mod tests {
         let texts = texts(page);
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts[1].contains("第四，加快科技研发攻关。要综合多学科力量"));
+    }
+
+    #[test]
+    fn a_bracket_after_a_sentence_end_closes_the_paragraph() {
+        for (end, headline, next) in [
+            (
+                "各项措施落到实处。（记者 张三 摄）",
+                "春耕备耕正当时",
+                "本报讯（记者李四）3月5日，全市春耕生产全面展开。",
+            ),
+            ("“我们有信心。”（新华社）", "外贸开局良好", "海关总署7日发布数据，前两个月进出口增长。"),
+            (
+                "more lanes next year, she said. (Photo on page 3)",
+                "Library to extend weekend hours",
+                "The library will stay open until 8 p.m.",
+            ),
+        ] {
+            for (gap, after) in [("\n\n", "\n\n"), ("\n\n", "\n")] {
+                let page = format!("{end}{gap}{headline}{after}{next}\n");
+                let paras = paragraphs(&page);
+                assert_eq!(paras.len(), 3, "{paras:?}");
+                assert_eq!(paras[1], (ParaClass::Headline, headline.to_owned()), "{page}");
+            }
+        }
+        // in columns: the bracket ends a short line, the next line is a new paragraph
+        let page = "等生产，畅通运输通道和物流配\n送，把各项措施落到实处。\n（记者 张三 摄）\n要综合多学科力量开展科研攻\n关，加大药品和疫苗研发力度，\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[0].ends_with("落到实处。（记者 张三 摄）"), "{texts:?}");
     }
 
     #[test]

@@ -10,9 +10,11 @@
 //! pages of the batch ([`strip_repeated_boxes`]; after segmentation, which
 //! tells that a box belongs to no article). Every removal is recorded as a
 //! [`Removal`] with its rule's name, so that nothing is lost; with
-//! `--keep-furniture` the text stays and the records still name it. The
+//! `--keep-furniture` the records still name it, and [`kept`] puts the text
+//! back once the page is segmented without it. The
 //! patterns themselves are data, in [`tables`].
 
+pub mod kept;
 pub mod lines;
 pub mod marks;
 pub mod tables;

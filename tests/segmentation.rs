@@ -136,3 +136,38 @@ fn keeping_furniture_changes_no_article_of_the_seeds_and_layouts() {
         }
     }
 }
+
+/// Latin front pages whose masthead dates the page, wherever it stands,
+/// and whose decks open with `By` and a phrase, not a name.
+const LATIN_FRONT_PAGES: &[(&str, &str)] = &[
+    (
+        "THE EVENING HERALD\nVOLUME 23. 8 PAGES WILLMAR, MINNESOTA, WEDNESDAY, MARCH 15, 1916\n\nARMY BILL PASSES SENATE\n\nBy A Very Large Vote\n\n\
+         WASHINGTON, March 14.—The Senate passed the army bill today by a vote of 56 to 20, after a debate of two weeks.\n\n\
+         The House will take it up next week.\n",
+        "1916-03-15",
+    ),
+    (
+        "Snow or rain today\nFirst to Last—the Truth: News—Editorials—Advertisements\nVol. LXXV No. 25,322\n\n\
+         WED??SDAY, MARCH 15, 1916.\n\nHOUSE VOTES MORE MEN\n\nBy An Overwhelming Margin\n\n\
+         WASHINGTON, March 14.—The House voted today to add 20,000 men to the army on the border.\n\nThe Senate is expected to agree.\n",
+        "1916-03-15",
+    ),
+    (
+        "The Riverside Courier\nTuesday, March 5, 2024\n\nCouncil approves road budget\n\nBy Order Of The Mayor\n\n\
+         RIVERSIDE — The city council on Tuesday approved a budget for road repairs.\n\nWork begins in May.\n",
+        "2024-03-05",
+    ),
+];
+
+#[test]
+fn a_latin_masthead_dates_the_page_and_stays_out_of_titles() {
+    for (page, date) in LATIN_FRONT_PAGES {
+        let result = clean(page);
+        assert!(!result.items.is_empty(), "{page}");
+        for item in &result.items {
+            assert_eq!(item.date.as_deref(), Some(*date), "{page}: {item:#?}");
+            let headline: Vec<&str> = item.headline().collect();
+            assert!(!headline.join(" ").contains(&date[..4]), "{page}: {headline:?}");
+        }
+    }
+}

@@ -171,3 +171,14 @@ fn a_latin_masthead_dates_the_page_and_stays_out_of_titles() {
         }
     }
 }
+
+#[test]
+fn a_deck_opening_with_by_is_no_byline() {
+    for (page, _) in LATIN_FRONT_PAGES {
+        let result = clean(page);
+        let item = result.items.iter().find(|i| i.title.is_some()).expect("a headed article");
+        assert!(item.byline.as_deref().is_none_or(|b| !b.starts_with("By")), "{page}: {item:#?}");
+        let headline: Vec<&str> = item.headline().collect();
+        assert!(headline.join(" ").contains("By "), "{page}: the deck is part of the headline: {item:#?}");
+    }
+}

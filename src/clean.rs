@@ -62,7 +62,8 @@ pub fn clean_page(page: Page<'_>, ctx: &BatchContext, options: &CleanOptions, tr
         // that marks ended or opened.
         let mut shown = Vec::new();
         for p in marked {
-            match paragraphs.iter().find(|q| q.lines.0 == p.lines.0) {
+            let at = paragraphs.partition_point(|q| q.lines.0 < p.lines.0);
+            match paragraphs.get(at).filter(|q| q.lines.0 == p.lines.0) {
                 None => pieces.push(Kept { line: p.lines.0, text: p.text }),
                 Some(q) if q.text != p.text => shown.push((p.lines.0, p.text)),
                 Some(_) => {}

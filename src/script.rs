@@ -94,11 +94,17 @@ pub fn is_cjk_opening_quote(c: char) -> bool {
 /// note after it (`…落到实处。（记者 张三 摄）`, `she said. (Photo on page 3)`):
 /// the note stands outside the finished sentence.
 pub fn ends_sentence(text: &str) -> bool {
-    if text.trim_end_matches(|c: char| is_closer(c) || is_space(c)).chars().next_back().is_some_and(is_terminal) {
-        return true;
+    let mut text = text;
+    loop {
+        if text.trim_end_matches(|c: char| is_closer(c) || is_space(c)).chars().next_back().is_some_and(is_terminal) {
+            return true;
+        }
+        text = text.trim_end_matches(is_space);
+        match bracket_start(text) {
+            Some(open) => text = &text[..open],
+            None => return false,
+        }
     }
-    let text = text.trim_end_matches(is_space);
-    bracket_start(text).is_some_and(|open| ends_sentence(&text[..open]))
 }
 
 /// Whether `text` is one bracketed group (`（记者 张三 摄）`, `(AP)`).
@@ -239,6 +245,8 @@ mod tests {
         }
         // closing marks and spaces in any order (en-ocr `knee. ? ? ? '`)
         assert!(ends_sentence("knee. ? ? ? ' "));
+        // a long run of groups takes no deep recursion
+        assert!(ends_sentence(&format!("完。{}", "（注）".repeat(100_000))));
         for text in ["本报讯（记者王静锋）", "各县（市）", "at Pier 9 (the old one)", "（记者 张三 摄）", "见图（1）"]
         {
             assert!(!ends_sentence(text), "{text}");

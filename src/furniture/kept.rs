@@ -40,14 +40,16 @@ pub fn put_back(items: &mut [Item], paragraphs: &[Paragraph], shown: &[(usize, S
         debug_assert!(items.is_empty() && bodies.is_empty() || places.len() == bodies.len());
         return;
     }
+    // Paragraphs stand in page order; every search below is a binary one.
+    let headlines: Vec<usize> = paragraphs.iter().filter(|p| p.class.is_headline()).map(|p| p.lines.0).collect();
     let mut inserts: Vec<(usize, usize, String)> = Vec::new();
     pieces.sort_by_key(|p| p.line);
     for piece in pieces {
-        let after = bodies.iter().rposition(|p| p.lines.0 < piece.line);
-        let next = bodies.iter().position(|p| p.lines.0 > piece.line);
-        let headline_between = paragraphs.iter().any(|p| {
-            p.class.is_headline() && p.lines.0 < piece.line && after.is_none_or(|a| p.lines.0 > bodies[a].lines.1)
-        });
+        let below = bodies.partition_point(|p| p.lines.0 < piece.line);
+        let after = below.checked_sub(1);
+        let next = Some(bodies.partition_point(|p| p.lines.0 <= piece.line)).filter(|&n| n < bodies.len());
+        let since = after.map_or(0, |a| headlines.partition_point(|&h| h <= bodies[a].lines.1));
+        let headline_between = headlines.get(since).is_some_and(|&h| h < piece.line);
         let opens_next = next.is_some_and(|n| places[n].1 == 0 && bodies[n].continued_from.is_some());
         let (k, j) = match (after, next) {
             (Some(_), Some(n)) if headline_between || opens_next => places[n],
@@ -57,9 +59,11 @@ pub fn put_back(items: &mut [Item], paragraphs: &[Paragraph], shown: &[(usize, S
         };
         inserts.push((k, j, piece.text));
     }
-    for (place, body) in places.iter().zip(&bodies) {
-        if let Some((_, text)) = shown.iter().find(|(line, _)| *line == body.lines.0) {
-            items[place.0].body[place.1].clone_from(text);
+    for (line, text) in shown {
+        let at = bodies.partition_point(|p| p.lines.0 < *line);
+        if bodies.get(at).is_some_and(|p| p.lines.0 == *line) {
+            let (k, j) = places[at];
+            items[k].body[j].clone_from(text);
         }
     }
     // From the last insert back, so that earlier positions still hold;

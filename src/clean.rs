@@ -7,6 +7,7 @@
 
 use crate::config::CleanOptions;
 use crate::context::{BatchContext, MAX_BOX_CHARS, PageFacts, box_key, edge_key};
+use crate::furniture::kept::Kept;
 use crate::furniture::{self, tables::EDGE_LINES};
 use crate::model::{Line, Page, PageResult, ParaClass, Paragraph, Removal};
 use crate::normalize::normalize;
@@ -22,6 +23,8 @@ struct Prepared {
     date: Option<String>,
 }
 
+/// Takes the furniture lines out (always: with `--keep-furniture` they go
+/// back into the text after segmentation) and rejoins the rest.
 fn prepare(
     mut lines: Vec<Line>,
     ctx: &BatchContext,
@@ -29,20 +32,45 @@ fn prepare(
     removed: &mut Vec<Removal>,
     trace: &mut Trace,
 ) -> Prepared {
-    let date = furniture::strip_lines(&mut lines, ctx, &options.rules, options.keep_furniture, removed, trace);
+    let date = furniture::strip_lines(&mut lines, ctx, &options.rules, false, removed, trace);
     let paragraphs = rejoin(&lines, &options.rules, ctx, trace);
     Prepared { lines, paragraphs, date }
 }
 
 /// Cleans one page into items, recording what was removed and orphaned.
+/// The page is segmented without its furniture whether it is kept or not,
+/// so that keeping it changes the text of the items, never the items.
 pub fn clean_page(page: Page<'_>, ctx: &BatchContext, options: &CleanOptions, trace: &mut Trace) -> PageResult {
     let mut removed = Vec::new();
     let keep = options.keep_furniture;
     let lines = normalize(page.text, trace);
-    let Prepared { paragraphs, date, .. } = prepare(lines, ctx, options, &mut removed, trace);
-    let paragraphs = furniture::strip_marks(paragraphs, &options.rules, keep, &mut removed, trace);
-    let segmented = segment(paragraphs, &options.rules, trace);
+    let before: Vec<(usize, String)> =
+        if keep { lines.iter().map(|l| (l.no, l.text.clone())).collect() } else { Vec::new() };
+    let Prepared { lines, paragraphs, date } = prepare(lines, ctx, options, &mut removed, trace);
+    let marked = if keep { paragraphs.clone() } else { Vec::new() };
+    let paragraphs = furniture::strip_marks(paragraphs, &options.rules, false, &mut removed, trace);
+    let segmented = segment(paragraphs.clone(), &options.rules, trace);
     let mut items = furniture::strip_repeated_boxes(segmented.items, ctx, keep, &mut removed, trace);
+    if keep {
+        let mut pieces: Vec<Kept> = lines
+            .iter()
+            .zip(before)
+            .filter(|(line, (_, text))| line.is_blank() && !text.is_empty())
+            .map(|(_, (line, text))| Kept { line, text })
+            .collect();
+        // Paragraphs that were nothing but marks, and the text of those
+        // that marks ended or opened.
+        let mut shown = Vec::new();
+        for p in marked {
+            let at = paragraphs.partition_point(|q| q.lines.0 < p.lines.0);
+            match paragraphs.get(at).filter(|q| q.lines.0 == p.lines.0) {
+                None => pieces.push(Kept { line: p.lines.0, text: p.text }),
+                Some(q) if q.text != p.text => shown.push((p.lines.0, p.text)),
+                Some(_) => {}
+            }
+        }
+        furniture::kept::put_back(&mut items, &paragraphs, &shown, pieces);
+    }
     for item in &mut items {
         item.date.clone_from(&date);
     }
@@ -68,10 +96,23 @@ pub fn page_facts(page: Page<'_>, options: &CleanOptions) -> PageFacts {
         .collect();
     let Prepared { lines, paragraphs, .. } =
         prepare(lines, &BatchContext::default(), options, &mut removed, &mut trace);
+    let keys: Vec<u64> = paragraphs.iter().map(|p| box_key(&p.text)).collect();
+    // The rest of the page beside a box, as the sum of its paragraphs' keys
+    // (order-free, in constant time per box); `None` when the box is all
+    // the page holds.
+    let total = keys.iter().fold(0u64, |sum, &k| sum.wrapping_add(k));
+    let one_text = keys.windows(2).all(|w| w[0] == w[1]);
     let boxes = paragraphs
         .iter()
-        .filter(|p| p.class == ParaClass::Body && p.text.chars().count() <= MAX_BOX_CHARS)
-        .map(|p| box_key(&p.text))
+        .zip(&keys)
+        .filter(|(p, _)| p.class == ParaClass::Body && p.text.chars().count() <= MAX_BOX_CHARS)
+        .map(|(_, &key)| (key, (!one_text).then(|| total.wrapping_sub(key))))
         .collect();
-    PageFacts { lexicon: Lexicon::from_lines(&lines), seams: Seams::observe(&paragraphs), edges, boxes }
+    PageFacts {
+        lexicon: Lexicon::from_lines(&lines),
+        seams: Seams::observe(&paragraphs),
+        signature: box_key(page.text),
+        edges,
+        boxes,
+    }
 }

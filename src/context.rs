@@ -3,7 +3,11 @@
 //! A line that heads many pages is a running header; a box printed
 //! verbatim on several pages is furniture (the notice of 001 and 004); a
 //! word that stands whole on other pages was split, not compounded, where
-//! a line end hyphenates it. A first parallel pass gathers [`PageFacts`]
+//! a line end hyphenates it. Furniture recurs beside *different* content:
+//! a line or box counts only on pages that differ, so that copies of one
+//! page (a batch holding a page twice, five copies of a short notice) are
+//! content, never each other's furniture, and a box that is a page's whole
+//! text does not count at all. A first parallel pass gathers [`PageFacts`]
 //! from each page; they are merged (order-free: counts only) into
 //! [`Facts`], and thresholds turn those into the read-only
 //! [`BatchContext`] that the second pass cleans with.
@@ -36,10 +40,43 @@ pub struct PageFacts {
     pub lexicon: Lexicon,
     /// The paragraph seams the page shows beyond doubt.
     pub seams: Seams,
+    /// The key of the page's whole text ([`box_key`]): copies share it.
+    pub signature: u64,
     /// Keys of the lines at the page's top and bottom.
     pub edges: HashSet<String>,
-    /// Keys of the page's short paragraphs.
-    pub boxes: HashSet<u64>,
+    /// Keys of the page's short paragraphs, each with the key of the rest
+    /// of the page beside it (`None` when the paragraph is all the page holds).
+    pub boxes: HashMap<u64, Option<u64>>,
+}
+
+/// Up to `N` distinct keys: enough to tell whether something was seen on
+/// `N` different pages, in memory that does not grow with the batch. Which
+/// keys are kept depends on the merge order; how many never does.
+#[derive(Clone, Debug, Default)]
+struct Distinct<const N: usize>(Vec<u64>);
+
+impl<const N: usize> Distinct<N> {
+    fn add(&mut self, key: u64) {
+        if self.0.len() < N && !self.0.contains(&key) {
+            self.0.push(key);
+        }
+    }
+
+    fn merge(&mut self, other: Distinct<N>) {
+        other.0.into_iter().for_each(|key| self.add(key));
+    }
+
+    fn count(&self) -> u32 {
+        self.0.len() as u32
+    }
+}
+
+/// How often an edge line was seen: on how many pages, and on how many
+/// different ones.
+#[derive(Clone, Debug, Default)]
+struct EdgeSeen {
+    pages: u32,
+    different: Distinct<{ MIN_EDGE_PAGES as usize }>,
 }
 
 /// The facts of many pages, merged.
@@ -48,8 +85,9 @@ pub struct Facts {
     pages: u32,
     lexicon: Lexicon,
     seams: Seams,
-    edges: HashMap<String, u32>,
-    boxes: HashMap<u64, u32>,
+    edges: HashMap<String, EdgeSeen>,
+    /// Per box, the different page contents it was seen beside.
+    boxes: HashMap<u64, Distinct<{ MIN_BOX_PAGES as usize }>>,
 }
 
 impl Facts {
@@ -59,10 +97,13 @@ impl Facts {
         self.lexicon.merge(page.lexicon);
         self.seams.merge(page.seams);
         for key in page.edges {
-            *self.edges.entry(key).or_default() += 1;
+            let seen = self.edges.entry(key).or_default();
+            seen.pages += 1;
+            seen.different.add(page.signature);
         }
-        for key in page.boxes {
-            *self.boxes.entry(key).or_default() += 1;
+        for (key, rest) in page.boxes {
+            let beside = self.boxes.entry(key).or_default();
+            rest.into_iter().for_each(|rest| beside.add(rest));
         }
         self
     }
@@ -72,27 +113,37 @@ impl Facts {
         self.pages += other.pages;
         self.lexicon.merge(other.lexicon);
         self.seams.merge(other.seams);
-        for (key, n) in other.edges {
-            *self.edges.entry(key).or_default() += n;
+        for (key, seen) in other.edges {
+            let mine = self.edges.entry(key).or_default();
+            mine.pages += seen.pages;
+            mine.different.merge(seen.different);
         }
-        for (key, n) in other.boxes {
-            *self.boxes.entry(key).or_default() += n;
+        for (key, beside) in other.boxes {
+            self.boxes.entry(key).or_default().merge(beside);
         }
         self
     }
 
     /// The context these facts establish. A running header repeats on
-    /// `MIN_EDGE_PAGES` (3) pages with its numbers changing (date, page), or,
-    /// all text, on at least half the pages: a headline that several pages
-    /// happen to start with is neither.
+    /// `MIN_EDGE_PAGES` (3) different pages with its numbers changing
+    /// (date, page), or, all text, on at least half the pages: a headline
+    /// that several pages happen to start with is neither. A box is
+    /// furniture beside different content on `MIN_BOX_PAGES` (2) pages.
     pub fn into_context(self) -> BatchContext {
         let pages = self.pages;
-        let header = |key: &String, n: u32| n >= MIN_EDGE_PAGES && (key.contains('#') || n * 2 >= pages);
+        let header = |key: &String, seen: &EdgeSeen| {
+            seen.different.count() >= MIN_EDGE_PAGES && (key.contains('#') || seen.pages * 2 >= pages)
+        };
         BatchContext {
             lexicon: self.lexicon,
             seams: self.seams,
-            edges: self.edges.into_iter().filter(|(k, n)| header(k, *n)).map(|(k, _)| k).collect(),
-            boxes: self.boxes.into_iter().filter(|&(_, n)| n >= MIN_BOX_PAGES).map(|(k, _)| k).collect(),
+            edges: self.edges.into_iter().filter(|(k, seen)| header(k, seen)).map(|(k, _)| k).collect(),
+            boxes: self
+                .boxes
+                .into_iter()
+                .filter(|(_, beside)| beside.count() >= MIN_BOX_PAGES)
+                .map(|(k, _)| k)
+                .collect(),
         }
     }
 }
@@ -169,12 +220,65 @@ pub fn box_key(paragraph: &str) -> u64 {
 mod tests {
     use super::*;
 
-    fn page(edges: &[&str], boxes: &[&str]) -> PageFacts {
+    /// The facts of a page whose text is `signature`: its edge lines, and
+    /// its boxes beside the rest of its text.
+    fn page_of(signature: &str, edges: &[&str], boxes: &[&str]) -> PageFacts {
         PageFacts {
             lexicon: Lexicon::default(),
             seams: Seams::default(),
+            signature: box_key(signature),
             edges: edges.iter().filter_map(|e| edge_key(e)).collect(),
-            boxes: boxes.iter().map(|b| box_key(b)).collect(),
+            boxes: boxes.iter().map(|b| (box_key(b), Some(box_key(signature)))).collect(),
+        }
+    }
+
+    /// The facts of a page unlike any other.
+    fn page(edges: &[&str], boxes: &[&str]) -> PageFacts {
+        static PAGES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = PAGES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        page_of(&format!("第{n}页"), edges, boxes)
+    }
+
+    fn context(pages: impl IntoIterator<Item = PageFacts>) -> BatchContext {
+        pages.into_iter().fold(Facts::default(), Facts::with_page).into_context()
+    }
+
+    #[test]
+    fn an_edge_line_of_copies_of_one_page_is_no_header() {
+        let copies = (0..5).map(|_| page_of("同一页", &["雪域高原上的“流动课堂”"], &[]));
+        assert!(!context(copies).repeats_at_edge("雪域高原上的“流动课堂”"));
+        // two pages in five copies each: still only two different pages
+        let copies = (0..10).map(|k| page_of(["一页", "二页"][k % 2], &["晨报 第3版"], &[]));
+        assert!(!context(copies).repeats_at_edge("晨报 第3版"));
+        let different = ["一页", "二页", "三页"].map(|p| page_of(p, &["晨报 第3版"], &[]));
+        assert!(context(different).repeats_at_edge("晨报 第3版"));
+    }
+
+    #[test]
+    fn a_box_beside_the_same_text_on_every_page_is_no_furniture() {
+        let notice = "监督举报电话：（0391）3569278、3569290。";
+        assert!(!context((0..5).map(|_| page_of("同一页", &[], &[notice]))).repeats_as_box(notice));
+        assert!(context(["一页", "二页"].map(|p| page_of(p, &[], &[notice]))).repeats_as_box(notice));
+    }
+
+    #[test]
+    fn a_box_that_is_a_pages_whole_text_is_no_furniture() {
+        let alone = |_| PageFacts {
+            boxes: [(box_key("今天下午停水。"), None)].into_iter().collect(),
+            ..PageFacts::default()
+        };
+        assert!(!context((0..5).map(alone)).repeats_as_box("今天下午停水。"));
+    }
+
+    #[test]
+    fn how_many_different_pages_does_not_depend_on_merge_order() {
+        let facts = |names: &[&str]| {
+            names.iter().fold(Facts::default(), |f, p| f.with_page(page_of(p, &["晨报 第3版"], &["停水通知。"])))
+        };
+        let one = facts(&["一", "二", "一"]).merge(facts(&["二", "三"])).into_context();
+        let other = facts(&["三", "三"]).merge(facts(&["一", "二", "二"])).into_context();
+        for ctx in [one, other] {
+            assert!(ctx.repeats_at_edge("晨报 第3版") && ctx.repeats_as_box("停水通知。"));
         }
     }
 

@@ -218,12 +218,24 @@ pub struct Paragraph {
     pub continued_from: Option<String>,
     /// Whether an editor code or continuation note closes the article here.
     pub closes: bool,
+    /// Whether it was set one paragraph a line (a web edition, plain text),
+    /// not in printed columns: such a page prints headlines above their text.
+    pub whole: bool,
 }
 
 impl Paragraph {
     /// A paragraph of the given class with no furniture marks.
     pub fn new(text: String, class: ParaClass, lines: (usize, usize), blank_before: bool) -> Self {
-        Paragraph { text, class, lines, blank_before, continued_to: None, continued_from: None, closes: false }
+        Paragraph {
+            text,
+            class,
+            lines,
+            blank_before,
+            continued_to: None,
+            continued_from: None,
+            closes: false,
+            whole: false,
+        }
     }
 }
 

@@ -27,7 +27,7 @@ use crate::error::Error;
 use crate::furniture::tables::{
     CJK_PAGE, CONTINUATION_RULES, Direction, EDITOR_CODE, END_MARK, LATIN_PAGE, LINE_RULES, Place,
 };
-use crate::segment::tables::{BYLINE, LEAD_MARKERS};
+use crate::segment::tables::{BYLINE, LEAD_MARKERS, NOT_NAME_WORDS};
 
 /// A compiled whole-line furniture rule.
 #[derive(Clone, Debug)]
@@ -179,13 +179,32 @@ impl RuleSet {
     /// Herald Staff Writer`, `本报记者 王明`); not a lead marker that the
     /// text goes on after (`本报讯（记者焦娟）` ⏎ `3月17日下午，…`).
     pub fn is_credit(&self, text: &str) -> bool {
-        self.credit.is_match(text)
+        self.credit.is_match(text) && names_someone(text)
     }
 
     /// The lead marker (with its byline) that opens `text`, if any.
     pub fn lead<'t>(&self, text: &'t str) -> Option<&'t str> {
-        self.leads.iter().find_map(|r| r.find(text)).filter(|m| !m.is_empty()).map(|m| m.as_str())
+        self.leads
+            .iter()
+            .find_map(|r| r.find(text))
+            .filter(|m| !m.is_empty() && names_someone(m.as_str()))
+            .map(|m| m.as_str())
     }
+}
+
+/// Whether a Latin credit line (`By …`, `Von …`, `Par …`, `Por …`) has the
+/// shape of a name up to its first comma: no word in it that never stands
+/// in a name, written with a capital (`By A Very Large Vote` is a deck).
+/// Anything else is not such a credit and passes.
+fn names_someone(text: &str) -> bool {
+    let text = text.trim_start_matches(['*', '_']);
+    let Some(rest) = ["By ", "Von ", "Par ", "Por "].iter().find_map(|p| text.strip_prefix(p)) else {
+        return true;
+    };
+    let name = rest.split([',', '|']).next().unwrap_or("");
+    !name.split_whitespace().map(|w| w.trim_matches(['*', '_'])).any(|word| {
+        word.chars().next().is_some_and(char::is_uppercase) && NOT_NAME_WORDS.contains(&word.to_lowercase().as_str())
+    })
 }
 
 #[derive(Deserialize)]
@@ -281,6 +300,35 @@ mod tests {
         assert_eq!(rules.lead("BY CARRANZA TROOPS"), None);
         assert_eq!(rules.lead("NASA-funded work goes on"), None);
         assert!(rules.is_credit("Daniel Okafor, Staff Writer"));
+    }
+
+    #[test]
+    fn a_credit_line_needs_a_name() {
+        let rules = RuleSet::builtin();
+        for deck in [
+            "By A Very Large Vote",
+            "By An Overwhelming Margin",
+            "By Order Of The Court",
+            "By Land And Sea",
+            "BY A LARGE MAJORITY",
+            "Von Einer Mehrheit Getragen",
+        ] {
+            assert!(!rules.is_credit(deck), "{deck}");
+            assert_eq!(rules.lead(deck), None, "{deck}");
+        }
+        for credit in [
+            "By TOM BAKER",
+            "By J. A. Smith",
+            "By Li Wei",
+            "By Jane Doe and John Roe, The Associated Press",
+            "By the Associated Press",
+            "Von Hans Müller",
+            "Par Marine Le Pen",
+            "*By Jane Doe* | March 3, 2024",
+        ] {
+            assert!(rules.is_credit(credit), "{credit}");
+            assert_eq!(rules.lead(credit), Some(credit), "{credit}");
+        }
     }
 
     #[test]

@@ -90,9 +90,48 @@ pub fn is_cjk_opening_quote(c: char) -> bool {
 }
 
 /// Whether `text` ends a sentence: terminal punctuation, optionally followed
-/// by closing quotes or brackets (`。`, `。”`, `！）`).
+/// by closing quotes or brackets (`。`, `。”`, `！）`), or by a bracketed
+/// note after it (`…落到实处。（记者 张三 摄）`, `she said. (Photo on page 3)`):
+/// the note stands outside the finished sentence.
 pub fn ends_sentence(text: &str) -> bool {
-    text.trim_end_matches(|c: char| is_closer(c) || is_space(c)).chars().next_back().is_some_and(is_terminal)
+    let mut text = text;
+    loop {
+        if text.trim_end_matches(|c: char| is_closer(c) || is_space(c)).chars().next_back().is_some_and(is_terminal) {
+            return true;
+        }
+        text = text.trim_end_matches(is_space);
+        match bracket_start(text) {
+            Some(open) => text = &text[..open],
+            None => return false,
+        }
+    }
+}
+
+/// Whether `text` is one bracketed group (`（记者 张三 摄）`, `(AP)`).
+pub fn is_bracketed(text: &str) -> bool {
+    bracket_start(text.trim_end_matches(is_space)) == Some(0)
+}
+
+/// Where the bracketed group that ends `text` opens (`…。（记者 张三 摄）` →
+/// the index of `（`), if `text` ends in a closing bracket that is matched.
+fn bracket_start(text: &str) -> Option<usize> {
+    let opening = |c: char| matches!(c, '（' | '(' | '[' | '【' | '〔');
+    let closing = |c: char| matches!(c, '）' | ')' | ']' | '】' | '〕');
+    if !text.ends_with(closing) {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices().rev() {
+        if closing(c) {
+            depth += 1;
+        } else if opening(c) {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i);
+            }
+        }
+    }
+    None
 }
 
 /// Whether `text` ends inside a sentence: its last mark is clause
@@ -190,6 +229,28 @@ mod tests {
         assert!(ends_sentence("It ended."));
         assert!(!ends_sentence("有的从事"));
         assert!(!ends_sentence("创新方式方法，"));
+    }
+
+    #[test]
+    fn a_bracket_after_a_sentence_end_ends_the_sentence() {
+        for text in [
+            "要把各项措施落到实处。（记者 张三 摄）",
+            "…落到实处。”（新华社）",
+            "he said. (Photo on page 3)",
+            "The vote is in April! (AP)",
+            "It ended. [Editor's note: corrected.]",
+            "会议结束。【图】（本报记者 李四 摄）",
+        ] {
+            assert!(ends_sentence(text), "{text}");
+        }
+        // closing marks and spaces in any order (en-ocr `knee. ? ? ? '`)
+        assert!(ends_sentence("knee. ? ? ? ' "));
+        // a long run of groups takes no deep recursion
+        assert!(ends_sentence(&format!("完。{}", "（注）".repeat(100_000))));
+        for text in ["本报讯（记者王静锋）", "各县（市）", "at Pier 9 (the old one)", "（记者 张三 摄）", "见图（1）"]
+        {
+            assert!(!ends_sentence(text), "{text}");
+        }
     }
 
     #[test]

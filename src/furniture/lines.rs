@@ -242,6 +242,28 @@ mod tests {
     }
 
     #[test]
+    fn a_latin_masthead_date_line_is_a_page_header_anywhere() {
+        let body = "The House met.\nIt voted.\nThen it rose.\nThe Senate met.\n";
+        for line in [
+            "VOLUME 23. 8 PAGES WILLMAR, MINNESOTA, WEDNESDAY, MARCH 15, 1916",
+            "WED??SDAY, MARCH 15, 1916.",
+            "THE EVENING STAR, WASHINGTON, D. C., MARCH 15, 1916",
+        ] {
+            let (_, removed, date) = strip(&format!("{body}{line}\n{body}"));
+            assert_eq!(rules_of(&removed), ["page-header"], "{line}");
+            assert_eq!(date.as_deref(), Some("1916-03-15"), "{line}");
+        }
+        for line in [
+            "WAR DECLARED APRIL 6, 1917",
+            "WASHINGTON, March 14, 1916.—The Senate met.",
+            "LONDON, MARCH 15. Allied aviators",
+        ] {
+            let (_, removed, _) = strip(&format!("{body}{line}\n{body}"));
+            assert!(removed.is_empty(), "{line}: {removed:?}");
+        }
+    }
+
+    #[test]
     fn editor_lines_are_removed_anywhere() {
         let (kept, removed, _) = strip("正文。\n\n责任编辑 王明  校对 赵丽\n\n更多正文。\n还有。\n还有。\n还有。\n");
         assert!(!kept.iter().any(|l| l.contains("责任编辑")));

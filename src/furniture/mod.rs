@@ -10,9 +10,11 @@
 //! pages of the batch ([`strip_repeated_boxes`]; after segmentation, which
 //! tells that a box belongs to no article). Every removal is recorded as a
 //! [`Removal`] with its rule's name, so that nothing is lost; with
-//! `--keep-furniture` the text stays and the records still name it. The
+//! `--keep-furniture` the records still name it, and [`kept`] puts the text
+//! back once the page is segmented without it. The
 //! patterns themselves are data, in [`tables`].
 
+pub mod kept;
 pub mod lines;
 pub mod marks;
 pub mod tables;
@@ -25,7 +27,9 @@ pub use lines::strip_lines;
 pub use marks::strip_marks;
 
 /// Takes out the notice items that the batch shows to be repeated boxes
-/// (the `请广大群众和社会各界… 监督举报电话` notice of 001 and 004).
+/// (the `请广大群众和社会各界… 监督举报电话` notice of 001 and 004). A box
+/// stands beside the page's articles: a page that holds nothing else keeps
+/// it, as its content.
 pub fn strip_repeated_boxes(
     items: Vec<Item>,
     ctx: &BatchContext,
@@ -33,10 +37,14 @@ pub fn strip_repeated_boxes(
     removed: &mut Vec<Removal>,
     trace: &mut Trace,
 ) -> Vec<Item> {
+    let is_box = |item: &Item| item.kind == ItemKind::Notice && item.body.iter().all(|p| ctx.repeats_as_box(p));
+    if items.iter().all(is_box) {
+        return items;
+    }
     items
         .into_iter()
         .filter(|item| {
-            let repeated = item.kind == ItemKind::Notice && item.body.iter().all(|p| ctx.repeats_as_box(p));
+            let repeated = is_box(item);
             if repeated {
                 let text = item.body.join("\n");
                 trace.note(|| format!("furniture: repeated-box {text:?}"));
@@ -45,4 +53,51 @@ pub fn strip_repeated_boxes(
             keep || !repeated
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::{Facts, PageFacts, box_key};
+
+    const NOTICE: &str = "请广大群众对不作为问题予以监督。监督举报电话：（0391）3569278。";
+
+    /// A batch in which the notice stood beside different text on two pages.
+    fn batch() -> BatchContext {
+        let page = |rest: &str| PageFacts {
+            boxes: [(box_key(NOTICE), Some(box_key(rest)))].into_iter().collect(),
+            ..PageFacts::default()
+        };
+        Facts::default().with_page(page("一篇文章。")).with_page(page("另一篇文章。")).into_context()
+    }
+
+    fn notice(text: &str) -> Item {
+        Item { kind: ItemKind::Notice, body: vec![text.to_owned()], ..Item::default() }
+    }
+
+    fn article(text: &str) -> Item {
+        Item { title: Some("标题".into()), body: vec![text.to_owned()], ..Item::default() }
+    }
+
+    fn strip(items: Vec<Item>) -> (Vec<Item>, Vec<Removal>) {
+        let mut removed = Vec::new();
+        let items = strip_repeated_boxes(items, &batch(), false, &mut removed, &mut Trace::off());
+        (items, removed)
+    }
+
+    #[test]
+    fn a_repeated_box_beside_an_article_is_furniture() {
+        let (items, removed) = strip(vec![notice(NOTICE), article("本报讯 正文。")]);
+        assert_eq!(items, [article("本报讯 正文。")]);
+        assert_eq!(removed, [Removal::new("repeated-box", NOTICE)]);
+    }
+
+    #[test]
+    fn a_page_of_nothing_but_a_repeated_box_keeps_it() {
+        for items in [vec![notice(NOTICE)], vec![notice(NOTICE), notice(NOTICE)]] {
+            let (kept, removed) = strip(items.clone());
+            assert_eq!(kept, items);
+            assert!(removed.is_empty());
+        }
+    }
 }

@@ -139,6 +139,30 @@ pub const LINE_RULES: &[LineRule] = &[
         pattern: r"(?i)^.*?(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag),?\s+(?:(?:le|den|the)\s+)?(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>\p{L}+)\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?-u:\b).*$",
         needs: &[],
     },
+    // An old Latin page's masthead or folio line, wherever OCR put it: in
+    // capitals, the date last, after a comma (en-ocr `VOLUME 23. 8 PAGES
+    // WILLMAR, MINNESOTA, WEDNESDAY, MARCH 15, 1916`, `WED??SDAY, MARCH 15,
+    // 1916.`, the weekday misread). A capitals headline with a date has no
+    // comma before it (`WAR DECLARED APRIL 6, 1917`).
+    LineRule {
+        name: "page-header",
+        place: Place::Anywhere,
+        pattern: r"^[^\p{Ll}]*,\s*(?P<mon>JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>1[6-9]\d\d|20\d\d)[.\s]*$",
+        needs: &[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+    },
     // A page label alone: `第二版`, `A01`, `要闻 A02`, `Page 3`.
     LineRule {
         name: "page-label",

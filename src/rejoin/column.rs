@@ -5,12 +5,26 @@
 //! 17 in the later ones). In justified column text every line but the last
 //! of a paragraph fills the column, so the common width of the nearby lines
 //! is the column; a line clearly shorter than that ends its paragraph.
+//!
+//! That evidence is for printed columns only. A web edition prints one
+//! paragraph a line: its widths spread from a short sentence to several
+//! hundred characters, and most of its lines end a sentence, where column
+//! lines end mid-sentence and cluster at the column width. Which of the two
+//! the lines around a line are is told from those two signs
+//! ([`whole_paragraphs`]), never from what the text says.
 
 /// Non-blank lines on each side of a line that inform its column width.
 const WINDOW: usize = 10;
 
 /// Lines narrower than this (half-width units) say nothing about the column.
 const MIN_WIDTH: usize = 8;
+
+/// How far short of its column a line may fall and still fill it (half-width
+/// units): a character in CJK text, justified to the column; a sixth of the
+/// column in ragged Latin text.
+pub fn tolerance(column: usize, cjk: bool) -> usize {
+    if cjk { 1 } else { (column / 6).max(2) }
+}
 
 /// A column as estimated at one line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -41,6 +55,41 @@ pub fn column_widths(widths: &[usize]) -> Vec<Column> {
         sample.extend(filled[lo..hi].iter().map(|&j| widths[j]));
         out[i] =
             mode(&mut sample).map_or(Column { width: w, support: 1 }, |(support, width)| Column { width, support });
+    }
+    out
+}
+
+/// What rejoining knows of one line for telling how its lines are set.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LineSet {
+    /// Width in half-width units (0 for blank lines).
+    pub width: usize,
+    /// Whether it is CJK text.
+    pub cjk: bool,
+    /// Whether it ends a sentence.
+    pub ends_sentence: bool,
+}
+
+/// Whether each line stands among whole paragraphs, one to a line, rather
+/// than among printed column lines: within [`WINDOW`] lines of it, most
+/// lines end a sentence and fewer than half fill the column estimated at
+/// it. Column text ends a sentence on a line only where a paragraph ends or
+/// by chance (001, 004: one line in ten), and most of its lines fill the
+/// column; a web edition's lines end sentences and spread in width.
+pub fn whole_paragraphs(lines: &[LineSet], columns: &[Column]) -> Vec<bool> {
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].width >= MIN_WIDTH).collect();
+    let mut out = vec![false; lines.len()];
+    for (i, line) in lines.iter().enumerate() {
+        if line.width == 0 {
+            continue;
+        }
+        let at = filled.partition_point(|&j| j < i);
+        let window = &filled[at.saturating_sub(WINDOW)..(at + WINDOW + 1).min(filled.len())];
+        let column = columns[i].width;
+        let tolerance = tolerance(column, line.cjk);
+        let ends = window.iter().filter(|&&j| lines[j].ends_sentence).count();
+        let fill = window.iter().filter(|&&j| lines[j].width.abs_diff(column) <= tolerance).count();
+        out[i] = ends * 2 > window.len() && fill * 2 < window.len();
     }
     out
 }
@@ -77,6 +126,36 @@ mod tests {
         widths.extend(vec![60; 30]);
         let cols = column_widths(&widths);
         assert_eq!((cols[0].width, cols[59].width), (28, 60));
+    }
+
+    fn sets(lines: &[(usize, bool)]) -> Vec<LineSet> {
+        lines.iter().map(|&(width, ends_sentence)| LineSet { width, cjk: true, ends_sentence }).collect()
+    }
+
+    fn whole(lines: &[(usize, bool)]) -> Vec<bool> {
+        let lines = sets(lines);
+        let columns = column_widths(&lines.iter().map(|l| l.width).collect::<Vec<_>>());
+        whole_paragraphs(&lines, &columns)
+    }
+
+    #[test]
+    fn spread_widths_ending_sentences_are_whole_paragraphs() {
+        // a web edition: two short paragraphs as wide as each other
+        assert!(
+            whole(&[(132, true), (14, true), (14, true), (362, true), (54, true), (204, false)]).iter().all(|&w| w)
+        );
+        assert!(whole(&[(40, false), (180, true), (96, true), (310, true)]).iter().all(|&w| w));
+    }
+
+    #[test]
+    fn clustered_widths_ending_mid_sentence_are_column_lines() {
+        // 001: 13–15 characters a line, a sentence ending now and then
+        let lines = [(28, false), (28, true), (26, false), (28, false), (12, true), (28, false), (30, false)];
+        assert!(whole(&lines).iter().all(|&w| !w));
+        // short column paragraphs end many lines, but the lines still fill the column
+        let lines =
+            [(28, false), (20, true), (28, false), (28, true), (28, false), (14, true), (28, false), (28, true)];
+        assert!(whole(&lines).iter().all(|&w| !w));
     }
 
     #[test]

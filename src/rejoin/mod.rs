@@ -11,7 +11,13 @@
 //! column (004 `“好”的需求。` then `会议听取了…`), a lead marker (001 line
 //! 126), an indent after a finished sentence, a closing mark (`①2`). A
 //! piece of at most four short lines without sentence punctuation, set off
-//! by blank lines or hard breaks, is a headline. Then body pieces join
+//! by blank lines or hard breaks, is a headline. Column evidence holds
+//! only where the lines around are printed column lines: among whole
+//! paragraphs, one to a line (a web edition: widths spread, most lines end
+//! a sentence; see `column::whole_paragraphs`), every line that ends a
+//! sentence ends its paragraph, and so does a line without punctuation at
+//! its end before one with (a title above its text), unless the next line
+//! opens in lower case. Then body pieces join
 //! across blank lines when the text before the blank is an open sentence:
 //! the blank was a column or page break (001 `有的从事` ⏎⏎ `核酸检测`,
 //! 003 `实行闭环` ⏎⏎ `管理、点对点管理`) — unless the line before the blank
@@ -27,14 +33,15 @@ pub mod seams;
 use crate::context::BatchContext;
 use crate::furniture::marks;
 use crate::model::{Line, ParaClass, Paragraph};
-use crate::rejoin::column::{Column, column_widths};
+use crate::rejoin::column::{Column, LineSet, column_widths, tolerance, whole_paragraphs};
 use crate::rejoin::enumerator::{Point, point};
 use crate::rejoin::join::{Side, join_into};
 use crate::rejoin::lexicon::LexiconView;
 use crate::rejoin::seams::Seams;
 use crate::rules::RuleSet;
 use crate::script::{
-    Shape, ends_sentence, is_cjk_opening_quote, is_cjk_text, is_clause_punct, is_closer, is_han, is_terminal,
+    Shape, ends_sentence, is_bracketed, is_cjk_opening_quote, is_cjk_text, is_clause_punct, is_closer, is_han,
+    is_terminal,
 };
 use crate::trace::Trace;
 
@@ -81,6 +88,9 @@ struct LineInfo {
     end: End,
     opens_quote: bool,
     point: Option<Point>,
+    /// A bracketed note on a line of its own after a finished sentence
+    /// (`…落到实处。` ⏎ `（记者 张三 摄）`): it belongs to the text above.
+    note: bool,
 }
 
 impl LineInfo {
@@ -109,6 +119,7 @@ impl LineInfo {
             end,
             opens_quote: text.starts_with(is_cjk_opening_quote),
             point: point(text),
+            note: false,
         }
     }
 
@@ -211,6 +222,10 @@ enum Break {
     NextPoint,
     /// Another page of the batch shows a paragraph break here.
     Seen,
+    /// The line before stands among whole paragraphs, one to a line, and
+    /// ends without punctuation, and this one has punctuation at its end:
+    /// a title (or the last line of a headline block) above a paragraph.
+    Whole,
 }
 
 impl Break {
@@ -234,6 +249,9 @@ struct Layout<'a> {
     rules: &'a RuleSet,
     info: Vec<LineInfo>,
     columns: Vec<Column>,
+    /// Whether each line stands among whole paragraphs, one to a line (a
+    /// web edition), where column evidence does not apply.
+    whole: Vec<bool>,
 }
 
 impl<'a> Layout<'a> {
@@ -241,17 +259,27 @@ impl<'a> Layout<'a> {
         let mut info: Vec<LineInfo> = lines.iter().map(|l| LineInfo::new(l, rules)).collect();
         // A line of nothing but closing marks ends as the line before it
         // with them would (`…落实。` ⏎ `”`).
+        // So does a bracketed note after a finished sentence, which no lead
+        // or break separates from it.
         for i in 1..lines.len() {
             let text = &lines[i].text;
-            if !text.is_empty() && text.chars().all(is_closer) && !lines[i - 1].is_blank() {
+            let closers = !text.is_empty() && text.chars().all(is_closer);
+            let note = is_bracketed(text) && info[i].end != End::Mark && ends_sentence(&lines[i - 1].text);
+            if (closers || note) && !lines[i - 1].is_blank() {
                 let joined = format!("{}{text}", lines[i - 1].text);
                 if ends_sentence(&joined) {
                     info[i].end = End::Sentence;
+                    info[i].note = note;
                 }
             }
         }
         let columns = column_widths(&info.iter().map(|i| i.width).collect::<Vec<_>>());
-        Layout { lines, rules, info, columns }
+        let sets: Vec<LineSet> = info
+            .iter()
+            .map(|i| LineSet { width: i.width, cjk: i.cjk, ends_sentence: i.end == End::Sentence })
+            .collect();
+        let whole = whole_paragraphs(&sets, &columns);
+        Layout { lines, rules, info, columns, whole }
     }
 
     /// How many half-width units line `i` falls short of its column.
@@ -260,10 +288,11 @@ impl<'a> Layout<'a> {
     }
 
     /// Whether line `i` fills its column (within a character; ragged Latin
-    /// columns get more room).
+    /// columns get more room). A line among whole paragraphs has no column
+    /// to fill.
     fn full(&self, i: usize) -> bool {
-        let tolerance = if self.info[i].cjk { 1 } else { (self.columns[i].width / 6).max(2) };
-        self.info[i].width + tolerance >= self.columns[i].width
+        !self.whole[i]
+            && self.info[i].width + tolerance(self.columns[i].width, self.info[i].cjk) >= self.columns[i].width
     }
 
     /// Whether a piece looks like headline lines: at most four lines, none
@@ -282,6 +311,28 @@ impl<'a> Layout<'a> {
                     && !is_name_list(text)
                     && !info.has_comma_in_column(text, self.columns[i], piece.first == piece.last)
             })
+    }
+
+    /// Whether a piece is the title of a page of whole paragraphs that asks
+    /// or exclaims (`博物馆“夜场”为何一票难求？`): the page's first text, one
+    /// line among whole paragraphs, one sentence ending in `？` or `！`, no
+    /// comma. Inside the text, such a line is a paragraph of its own.
+    fn asking_title(&self, piece: &Piece) -> bool {
+        let (info, text) = (&self.info[piece.first], self.lines[piece.first].text.as_str());
+        let end = text.trim_end_matches(is_closer);
+        let asks = end.ends_with(['？', '！', '?', '!']);
+        let stem = end.trim_end_matches(['？', '！', '?', '!']);
+        let one_sentence = !LineInfo::has_sentence_punct(stem) && !stem.contains(['.', '?', '!']);
+        piece.start == Break::PageStart
+            && piece.first == piece.last
+            && self.whole[piece.first]
+            && asks
+            && one_sentence
+            && !info.lead
+            && info.heading.is_none()
+            && info.point.is_none()
+            && info.width <= MAX_HEADLINE
+            && !has_clause_comma(text)
     }
 
     /// Whether a piece, after a blank line, reads on from the text before:
@@ -309,14 +360,18 @@ impl<'a> Layout<'a> {
         let capitals = piece.last - piece.first < 4
             && (piece.first..=piece.last).all(|i| self.info[i].capitals && !lexicon::ends_split(&self.lines[i].text));
         let set_off_before = piece.start.sets_off();
-        let set_off_after = next.is_none_or(|n| !matches!(n.start, Break::ShortSentence | Break::Quote | Break::Mark));
+        let title = self.asking_title(piece);
+        let set_off_after = next.is_none_or(|n| {
+            !matches!(n.start, Break::ShortSentence | Break::Quote | Break::Mark)
+                || (title && n.start == Break::ShortSentence)
+        });
         // After an open sentence and a blank line, short text is its continuation;
         // so is a piece that fills its column (a headline is often wider) and
         // that the next piece reads on from (004 lines 244–247).
         let continues_before = piece.start == Break::Blank && open_before && !self.lines[piece.first].indent;
         let in_column = (piece.first..=piece.last).all(|i| self.info[i].width <= self.columns[i].width + 2);
         let continues_after = in_column && self.full(piece.last) && next.is_some_and(|n| self.reads_on(n));
-        let shaped = (self.headline_shaped(piece) && !continues_after) || capitals;
+        let shaped = (self.headline_shaped(piece) && !continues_after) || capitals || title;
         if shaped && set_off_before && set_off_after && !continues_before {
             ParaClass::Headline
         } else {
@@ -410,7 +465,9 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, ctx: &BatchContext, trace: &mut T
                     }
                     let mut text = String::new();
                     layout.append(&mut text, piece, None, &view, trace);
-                    out.push(Paragraph::new(text, kind, layout.span(piece), blank_before));
+                    let mut paragraph = Paragraph::new(text, kind, layout.span(piece), blank_before);
+                    paragraph.whole = layout.whole[piece.first] && layout.whole[piece.last];
+                    out.push(paragraph);
                 }
             }
         }
@@ -516,7 +573,7 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
     let (a, b) = (&layout.info[p], &layout.info[i]);
     let credit_runs_on =
         a.credit && layout.rules.is_credit(&format!("{} {}", layout.lines[p].text, layout.lines[i].text));
-    if credit_runs_on {
+    if credit_runs_on || b.note {
         None
     } else if b.lead {
         Some(Break::Lead)
@@ -526,10 +583,17 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
         Some(Break::Heading)
     } else if a.capitals != b.capitals {
         Some(Break::Capitals)
-    } else if wrapped(&layout.lines[i].text) {
+    } else if wrapped(&layout.lines[i].text)
+        || (layout.whole[p] && layout.lines[i].text.starts_with(char::is_lowercase))
+    {
+        // No paragraph opens in lower case: among whole paragraphs, a line
+        // that does was cut from the one before (en-ocr `at 6:45 p.` ⏎
+        // `m., and evangelistic…`).
         None
     } else if a.end == End::Mark {
         Some(Break::Mark)
+    } else if a.end == End::Open && b.end != End::Open && layout.whole[p] {
+        Some(Break::Whole)
     } else if a.end == End::Sentence && !layout.full(p) {
         Some(Break::ShortSentence)
     } else if a.end == End::Sentence && layout.lines[i].indent {
@@ -687,6 +751,134 @@ mod tests {
         let texts = texts(page);
         assert_eq!(texts.len(), 3, "{texts:?}");
         assert!(texts[0].contains("实行闭环管理、点对点管理，"));
+    }
+
+    /// Web-edition pages: one paragraph a line, of very different lengths,
+    /// with and without ideographic indents, some paragraphs as short as
+    /// each other, some far longer than any column.
+    const WHOLE_PARAGRAPH_PAGES: &[&str] = &[
+        "\u{3000}\u{3000}3月5日是“学雷锋纪念日”。连日来，各地志愿者走进社区、学校、医院和车站，开展形式多样的志愿服务活动，用实际行动传递温暖。\n\
+         \u{3000}\u{3000}这是一种担当。\n\u{3000}\u{3000}这是一份温情。\n\
+         \u{3000}\u{3000}在上海，一支由退休教师组成的“银发讲师团”坚持十年为外来务工人员子女免费辅导功课，累计服务学生超过1.2万人次。讲师团团长今年已经72岁，她说，只要身体允许，就会一直讲下去。\n\
+         \u{3000}\u{3000}志愿服务之所以能够打动人心，在于它源自内心、不求回报。\n\
+         \u{3000}\u{3000}补齐这些短板，需要久久为功。\n",
+        "海关总署7日发布数据，今年前两个月，我国货物贸易进出口总值6.61万亿元，同比增长8.7%。\n\
+         民营企业进出口增长较快。\n\
+         前两个月，民营企业进出口3.55万亿元，增长14.2%，占我国外贸总值的53.7%，比去年同期提升2.6个百分点。\n\
+         “外贸向好的势头正在巩固。”商务部研究院一位研究员说。\n\
+         从出口商品看，机电产品出口2.22万亿元，增长11.3%，占出口总值的59.2%。\n",
+        "The money comes from a program that funds improvements at ports handling growing volumes of cargo.\n\
+         Port officials said the grant would allow them to begin dredging next spring, two years earlier than they had expected, and to finish by the end of the decade.\n\
+         \"This changes everything for us,\" said the port's director.\n\
+         A public hearing on the plan is scheduled for April 9.\n\
+         The remaining cost will be split between the state and the port authority.\n",
+    ];
+
+    #[test]
+    fn whole_paragraph_lines_end_at_every_sentence_end() {
+        for page in WHOLE_PARAGRAPH_PAGES {
+            let want: Vec<&str> = page.lines().map(|l| l.trim_start_matches('\u{3000}')).collect();
+            assert_eq!(texts(page), want);
+        }
+    }
+
+    #[test]
+    fn a_title_above_whole_paragraph_lines_is_a_headline() {
+        for page in WHOLE_PARAGRAPH_PAGES {
+            let paras = paragraphs(&format!("让志愿服务成为城市最温暖的底色\n{page}"));
+            assert_eq!(paras[0], (ParaClass::Headline, "让志愿服务成为城市最温暖的底色".to_owned()), "{page}");
+            assert_eq!(paras.len(), page.lines().count() + 1);
+            let paras = paragraphs(&format!("Harbor dredging project wins federal grant\n{page}"));
+            assert_eq!(paras[0].0, ParaClass::Headline, "{page}");
+            // A headline block of two lines stays one block (004 item 1 cleaned again).
+            let paras = paragraphs(&format!(
+                "政治局常务委员会召开会议\n习近平主持会议 响应党中央的号召，同志们为防控工作捐款\n{page}"
+            ));
+            assert_eq!((paras[0].0, paras[1].0), (ParaClass::Headline, ParaClass::Headline), "{page}");
+        }
+    }
+
+    #[test]
+    fn a_line_opening_in_lower_case_continues_even_among_whole_paragraphs() {
+        let page = "The following residents have been chosen to\n\
+                    serve as jurors at the spring term of the district court, which opens on Monday.\n\
+                    Young People's meeting at 6:45 p.\n\
+                    m., and evangelistic services at 7:30 p. m. Special singing will be offered at every service.\n\
+                    Everyone is cordially invited to attend.\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[0].starts_with("The following residents have been chosen to serve as jurors"), "{texts:?}");
+        assert!(texts[1].starts_with("Young People's meeting at 6:45 p. m., and"), "{texts:?}");
+    }
+
+    #[test]
+    fn the_first_line_of_whole_paragraphs_is_a_title_even_asking_or_exclaiming() {
+        for title in [
+            "博物馆“夜场”为何一票难求？",
+            "谁来守护城市的夜晚？",
+            "这个春天，不负农时！",
+            "Is the city ready for the next flood?",
+        ] {
+            for page in WHOLE_PARAGRAPH_PAGES {
+                for gap in ["\n", "\n\n"] {
+                    let paras = paragraphs(&format!("{title}{gap}{page}"));
+                    let want = if title.contains('，') { ParaClass::Body } else { ParaClass::Headline };
+                    assert_eq!(paras[0], (want, title.to_owned()), "{page}");
+                    assert_eq!(paras.len(), page.lines().count() + 1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_question_inside_the_text_or_atop_columns_is_no_title() {
+        let page = "周五晚上8点，北京首都博物馆门前依然排着长队，300张门票在开放预约后不到10分钟就被一抢而空。\n\n\
+                    夜场为何这么火？\n\n\
+                    一位研究员分析，年轻人的休闲时间集中在晚上和周末，夜场正好契合了他们的需求，满足了社交的需要。\n";
+        assert!(paragraphs(page).iter().all(|p| p.0 == ParaClass::Body), "{:?}", paragraphs(page));
+        let page = "应该怎么办？\n要综合多学科力量开展科研攻\n关，加大药品和疫苗研发力度，\n为打赢疫情防控阻击战提供有\n力科技支撑。做好疫情防控工\n";
+        assert_eq!(paragraphs(page)[0].0, ParaClass::Body);
+    }
+
+    #[test]
+    fn column_lines_keep_their_column_evidence_beside_whole_paragraphs() {
+        // 001 lines 250–252 in columns, after a web paragraph.
+        let page = "海关总署7日发布数据，今年前两个月，我国货物贸易进出口总值6.61万亿元，同比增长8.7%。\n\n\
+                    等生产，畅通运输通道和物流配\n送。第四，加快科技研发攻关。\n要综合多学科力量开展科研攻\n\
+                    关，加大药品和疫苗研发力度，\n为打赢疫情防控阻击战提供有\n力科技支撑。做好疫情防控工\n\
+                    作，直接关系人民生命安全和\n身体健康，直接关系经济社会\n大局稳定，也事关我国对外开\n放。\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[1].contains("第四，加快科技研发攻关。要综合多学科力量"));
+    }
+
+    #[test]
+    fn a_bracket_after_a_sentence_end_closes_the_paragraph() {
+        for (end, headline, next) in [
+            (
+                "各项措施落到实处。（记者 张三 摄）",
+                "春耕备耕正当时",
+                "本报讯（记者李四）3月5日，全市春耕生产全面展开。",
+            ),
+            ("“我们有信心。”（新华社）", "外贸开局良好", "海关总署7日发布数据，前两个月进出口增长。"),
+            (
+                "more lanes next year, she said. (Photo on page 3)",
+                "Library to extend weekend hours",
+                "The library will stay open until 8 p.m.",
+            ),
+        ] {
+            for (gap, after) in [("\n\n", "\n\n"), ("\n\n", "\n")] {
+                let page = format!("{end}{gap}{headline}{after}{next}\n");
+                let paras = paragraphs(&page);
+                assert_eq!(paras.len(), 3, "{paras:?}");
+                assert_eq!(paras[1], (ParaClass::Headline, headline.to_owned()), "{page}");
+            }
+        }
+        // in columns: the bracket ends a short line, the next line is a new paragraph
+        let page = "等生产，畅通运输通道和物流配\n送，把各项措施落到实处。\n（记者 张三 摄）\n要综合多学科力量开展科研攻\n关，加大药品和疫苗研发力度，\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[0].ends_with("落到实处。（记者 张三 摄）"), "{texts:?}");
     }
 
     #[test]

@@ -22,7 +22,10 @@
 //! directly to Y's may the cut fall inside a unit (001 lines 392–393), at
 //! a small cost. An article takes at most one part; a dynamic programme
 //! over the page picks the cuts with the highest total score. Markdown
-//! headings (`## `) are headlines of what follows them, always.
+//! headings (`## `) are headlines of what follows them, always; so is the
+//! headline just above text set one paragraph a line (a web edition, plain
+//! text), which never takes a headline printed after it: only printed
+//! columns come out of an extractor with their headlines below them.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::hash::{Hash, Hasher};
@@ -133,6 +136,9 @@ pub struct Body {
     pub continues: bool,
     /// Who chaired what the body reports (`楼阳生主持…`).
     pub chairs: Vec<String>,
+    /// Whether it is set one paragraph a line (a web edition, plain text):
+    /// its headline stands above it, never after it.
+    pub whole: bool,
 }
 
 impl Body {
@@ -319,7 +325,10 @@ impl Options {
                 .enumerate()
                 .map(|(k, u)| {
                     let piece = &region[u.start.max(from)..u.end.min(to)];
-                    let forced = lone || piece.iter().any(|l| l.level.is_some());
+                    // Above text set one paragraph a line, the unit next to
+                    // it is its headline, as a Markdown heading would be.
+                    let above_whole = body.whole && to == len && u.end == len;
+                    let forced = lone || above_whole || piece.iter().any(|l| l.level.is_some());
                     let score = weights.score(piece, body, forced)?;
                     if forced || k == next_to_body {
                         return Some(score);
@@ -336,8 +345,14 @@ impl Options {
             (Some(to), Some(from)) => weights.share(piece, to) >= LEAN * weights.share(piece, from),
             _ => false,
         };
+        // A headline printed after its body is how an extractor reads
+        // printed columns (001, 004); text set one paragraph a line prints
+        // its headlines above it, so none of the region heads a body of
+        // whole paragraphs before it (a short English text, `Thanks to all
+        // who came to the fair.` ⏎ `Spring fair raises $4,000` ⏎ `The money…`).
+        let last_before = if before.is_some_and(|b| b.whole) { 0 } else { first_heading.min(len) };
         let mut splits = Vec::new();
-        for a in 0..=first_heading.min(len) {
+        for a in 0..=last_before {
             for b in a..=len {
                 let heading_orphaned = b > first_heading && first_heading < len && after.is_some();
                 let inner = !boundary(a) || !boundary(b);
@@ -483,7 +498,7 @@ mod tests {
     use super::*;
 
     fn features(text: &str) -> Body {
-        Body { features: Features::of([text]), continues: false, chairs: Vec::new() }
+        Body { features: Features::of([text]), continues: false, chairs: Vec::new(), whole: false }
     }
 
     fn head(text: &str) -> HeadLine {

@@ -69,7 +69,12 @@ pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -
             let features = Features::of(g.paragraphs.iter().map(|p| p.text.as_str()));
             let chairs =
                 g.paragraphs.iter().flat_map(|p| presiders(&p.text, true)).map(|(name, _)| name.to_owned()).collect();
-            Body { features, continues: g.paragraphs.iter().any(|p| p.continued_to.is_some()), chairs }
+            Body {
+                features,
+                continues: g.paragraphs.iter().any(|p| p.continued_to.is_some()),
+                chairs,
+                whole: g.paragraphs.iter().all(|p| p.whole),
+            }
         })
         .collect();
     let splits = assign(&regions, &bodies, trace);
@@ -258,6 +263,40 @@ mod tests {
             body("3月4日，记者从市园林局获悉，今年花展共展出花卉品种300余个。"),
         ]);
         assert_eq!(s.orphans, ["市民公园春季花展明日开幕"]);
+    }
+
+    /// A paragraph set one to a line (a web edition, plain text).
+    fn whole(text: &str) -> Paragraph {
+        let mut p = body(text);
+        p.whole = true;
+        p
+    }
+
+    #[test]
+    fn a_headline_after_whole_paragraphs_heads_what_follows() {
+        // The headline shares words with the text before it, little or
+        // nothing with the text after: set one paragraph a line, the page
+        // prints headlines above their text, and it heads what follows.
+        let pages = [
+            [
+                "Thanks to all who came to the fair.",
+                "Spring fair raises $4,000",
+                "The money will buy books for the school library.",
+            ],
+            [
+                "The storm knocked out power to thousands of homes on Monday.",
+                "Power restored to most homes",
+                "Crews worked through the night, and by Tuesday morning most customers had electricity again.",
+            ],
+            ["感谢各位读者参加春季书市。", "春季书市募得四千元", "这笔钱将为学校图书馆购买新书。"],
+        ];
+        for [before, title, after] in pages {
+            let s = run(vec![whole(before), headline(title), whole(after)]);
+            assert_eq!(s.items.len(), 2, "{title}");
+            assert_eq!((s.items[0].title.as_deref(), s.items[1].title.as_deref()), (None, Some(title)));
+            assert_eq!(s.items[0].body, [before]);
+            assert!(s.orphans.is_empty(), "{:?}", s.orphans);
+        }
     }
 
     #[test]

@@ -72,3 +72,15 @@ pub const PRESIDING_WORDS: &[&str] = &["主持", "出席"];
 /// Words after a presiding word that make it a title's verb instead
 /// (`…主持召开…会议`: convened).
 pub const CONVENING_WORDS: &[&str] = &["召开"];
+
+/// Words that never stand in a person's name written with capitals (`A`,
+/// `Of`, `THE`): after `By`, `Von`, `Par` or `Por` they make a deck, not a
+/// credit (`By A Very Large Vote`, `By Order Of The Court`). Lower case,
+/// they join names (`Jane Doe and John Roe`, `By the Associated Press`).
+/// Name particles (`Le`, `De`, `Van`, `Von`, `Der`) are not listed.
+pub const NOT_NAME_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "on", "in", "at", "to", "for", "and", "or", "by", "with", "from", "into", "over", "under",
+    "after", "before", "as", "is", "are", "was", "be", "it", "its", "this", "that", "no", "not", "more", "most",
+    "very", "all", "our", "their", "his", "her", "ein", "eine", "einer", "einem", "einen", "und", "mit", "für", "auf",
+    "un", "une", "et", "pour", "avec", "sur",
+];

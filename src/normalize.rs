@@ -135,10 +135,17 @@ fn cjk_before(c: Option<char>) -> bool {
 /// ASCII `, ; : ? ! ( )` → `，；：？！（）` in Chinese context (003
 /// `本报讯(河南日报记者 李铮 冯芸)3月17日,省委`), but not inside numbers and
 /// times (`3,000`, `12:30`), URLs (`http://`) or Latin runs (`Reuters (AP)`).
+///
+/// One pass from left to right, each decision reading the characters as
+/// the decisions before it left them; what a bracket needs to know of the
+/// rest of the line is gathered beforehand, so that a line of a million
+/// brackets costs no more than a line of a million letters.
 fn fullwidth_punctuation(mut chars: Vec<char>) -> Vec<char> {
-    let pairs = bracket_pairs(&chars);
+    let brackets = brackets(&chars);
+    let mut pending = brackets.iter().peekable();
     for i in 0..chars.len() {
         let c = chars[i];
+        let bracket = pending.next_if(|b| b.at == i);
         let wide = match c {
             ',' => '，',
             ';' => '；',
@@ -146,12 +153,13 @@ fn fullwidth_punctuation(mut chars: Vec<char>) -> Vec<char> {
             '?' => '？',
             '!' => '！',
             '(' => {
-                convert_bracket_pair(&mut chars, i, pairs[i]);
+                let bracket = bracket.expect("every `(` is listed");
+                convert_bracket_pair(&mut chars, bracket);
                 continue;
             }
             ')' => {
                 // A `)` whose `(` was not on this line.
-                let unpaired = !pairs.contains(&Some(i));
+                let unpaired = bracket.is_some_and(|b| b.partner.is_none());
                 if unpaired && cjk_before(before(&chars, i)) {
                     chars[i] = '）';
                 }
@@ -170,35 +178,67 @@ fn fullwidth_punctuation(mut chars: Vec<char>) -> Vec<char> {
     chars
 }
 
-/// For each `(`, the index of the `)` that closes it on the line.
-fn bracket_pairs(chars: &[char]) -> Vec<Option<usize>> {
-    let mut pairs = vec![None; chars.len()];
-    let mut open = Vec::new();
+/// An ASCII bracket of a line.
+struct Bracket {
+    /// Its index in the line.
+    at: usize,
+    /// The index of the bracket that pairs with it on the line, if any.
+    partner: Option<usize>,
+    /// For a `(`: whether an ideograph follows it before its `)`, or, if it
+    /// is not closed, anywhere after it.
+    holds_han: bool,
+}
+
+/// The ASCII brackets of a line in order, each `(` paired with the `)`
+/// that closes it. An ideograph inside a pair is inside every pair around
+/// it too, which a stack of open brackets passes down as pairs close.
+fn brackets(chars: &[char]) -> Vec<Bracket> {
+    let mut out: Vec<Bracket> = Vec::new();
+    // Open brackets: their index in `out`, and whether an ideograph followed.
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    let mut last_han = None;
     for (i, &c) in chars.iter().enumerate() {
         match c {
-            '(' => open.push(i),
+            '(' => {
+                open.push((out.len(), false));
+                out.push(Bracket { at: i, partner: None, holds_han: false });
+            }
             ')' => {
-                if let Some(o) = open.pop() {
-                    pairs[o] = Some(i);
+                let mut bracket = Bracket { at: i, partner: None, holds_han: false };
+                if let Some((o, han)) = open.pop() {
+                    out[o].partner = Some(i);
+                    out[o].holds_han = han;
+                    bracket.partner = Some(out[o].at);
+                    if let Some(outer) = open.last_mut() {
+                        outer.1 |= han;
+                    }
                 }
+                out.push(bracket);
+            }
+            c if is_han(c) => {
+                if let Some(inner) = open.last_mut() {
+                    inner.1 = true;
+                }
+                last_han = Some(i);
             }
             _ => {}
         }
     }
-    pairs
+    for (o, _) in open {
+        out[o].holds_han = last_han.is_some_and(|h| h > out[o].at);
+    }
+    out
 }
 
-/// Converts the bracket pair opening at `open` (and closing at `close`)
-/// when it stands in Chinese text: after a CJK character, or holding
-/// Chinese and not after a Latin word.
-fn convert_bracket_pair(chars: &mut [char], open: usize, close: Option<usize>) {
-    let prev = before(chars, open);
-    let inner_end = close.unwrap_or(chars.len());
-    let holds_chinese = chars[open + 1..inner_end].iter().any(|&c| is_han(c));
-    let chinese = cjk_before(prev) || (holds_chinese && !prev.is_some_and(is_word_letter));
+/// Converts the bracket pair opening at `open` when it stands in Chinese
+/// text: after a CJK character, or holding Chinese and not after a Latin
+/// word.
+fn convert_bracket_pair(chars: &mut [char], open: &Bracket) {
+    let prev = before(chars, open.at);
+    let chinese = cjk_before(prev) || (open.holds_han && !prev.is_some_and(is_word_letter));
     if chinese {
-        chars[open] = '（';
-        if let Some(close) = close {
+        chars[open.at] = '（';
+        if let Some(close) = open.partner {
             chars[close] = '）';
         }
     }
@@ -403,6 +443,33 @@ mod tests {
         assert_eq!(norm("共3,000人"), "共3,000人");
         assert_eq!(norm("见http://example.com"), "见http://example.com");
         assert_eq!(norm("Reuters (AP), London: rain!"), "Reuters (AP), London: rain!");
+    }
+
+    #[test]
+    fn a_line_of_unpaired_brackets_stays_ascii() {
+        // OCR noise: 200 KB of one bracket (each `)` once searched all pairs).
+        for bracket in ["(", ")"] {
+            let line = bracket.repeat(200_000);
+            assert_eq!(norm(&line), line);
+        }
+    }
+
+    #[test]
+    fn unclosed_brackets_before_chinese_become_fullwidth() {
+        // Each unclosed `(` once scanned the rest of the line for an ideograph.
+        let n = 100_000;
+        assert_eq!(norm(&format!("{}中", "(".repeat(n))), format!("{}中", "（".repeat(n)));
+        assert_eq!(norm(&"中(".repeat(n)), "中（".repeat(n));
+    }
+
+    #[test]
+    fn brackets_nested_around_chinese_become_fullwidth() {
+        // Each pair once scanned its inside for an ideograph.
+        let n = 100_000;
+        let line = format!("{}中{}", "(".repeat(n), ")".repeat(n));
+        assert_eq!(norm(&line), format!("{}中{}", "（".repeat(n), "）".repeat(n)));
+        assert_eq!(norm("(a(中)b)c"), "（a(中)b）c");
+        assert_eq!(norm("(a(b)c)中"), "(a(b)c)中");
     }
 
     #[test]

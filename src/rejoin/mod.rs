@@ -690,6 +690,15 @@ mod tests {
     }
 
     #[test]
+    fn a_word_split_over_endless_lines_is_read_back_no_further_than_a_word() {
+        // Each line end once read the whole word joined so far.
+        let page = "ab-\n".repeat(100_000);
+        let texts = texts(&page);
+        assert_eq!(texts.len(), 1);
+        assert!(texts[0].split('-').all(|w| w.len() <= lexicon::MAX_WORD_CHARS + 2), "{}", &texts[0][..200]);
+    }
+
+    #[test]
     fn rejoining_rejoined_text_changes_nothing() {
         let page = "有的从事\n\n核酸检测。\n\n管控情况\n\n“四个查清”。\n\n本报讯（记者王）正文，\n";
         let once = texts(page).join("\n\n");

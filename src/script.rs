@@ -89,10 +89,16 @@ pub fn is_cjk_opening_quote(c: char) -> bool {
     matches!(c, '“' | '「' | '『')
 }
 
+/// Most closing quotes, brackets and spaces that may follow the terminal
+/// punctuation of a sentence (`。”）` has two).
+const MAX_CLOSERS: usize = 8;
+
 /// Whether `text` ends a sentence: terminal punctuation, optionally followed
-/// by closing quotes or brackets (`。`, `。”`, `！）`).
+/// by a few closing quotes or brackets (`。`, `。”`, `！）`). Rejoin asks
+/// this of a paragraph each time a line joins it: the text is read from its
+/// end, and no further than the closers may reach.
 pub fn ends_sentence(text: &str) -> bool {
-    text.trim_end_matches(|c: char| is_closer(c) || is_space(c)).chars().next_back().is_some_and(is_terminal)
+    text.chars().rev().take(MAX_CLOSERS + 1).find(|&c| !is_closer(c) && !is_space(c)).is_some_and(is_terminal)
 }
 
 /// Whether `text` ends inside a sentence: its last mark is clause
@@ -190,6 +196,13 @@ mod tests {
         assert!(ends_sentence("It ended."));
         assert!(!ends_sentence("有的从事"));
         assert!(!ends_sentence("创新方式方法，"));
+    }
+
+    #[test]
+    fn a_sentence_end_is_not_looked_for_behind_a_run_of_closers() {
+        assert!(ends_sentence(&format!("好。{}", "”".repeat(MAX_CLOSERS))));
+        assert!(!ends_sentence(&format!("好。{}", "”".repeat(MAX_CLOSERS + 1))));
+        assert!(!ends_sentence(&"”".repeat(100_000)));
     }
 
     #[test]

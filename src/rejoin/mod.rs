@@ -699,6 +699,16 @@ mod tests {
     }
 
     #[test]
+    fn closing_quotes_alone_after_an_open_sentence_join_it() {
+        // Each joined quote once had the whole run of quotes before it read.
+        let page = format!("有的从事核酸检测工作，\n\n{}", "”\n\n".repeat(50_000));
+        let texts = texts(&page);
+        assert_eq!(texts.len(), 1);
+        assert!(texts[0].starts_with("有的从事核酸检测工作，”"));
+        assert_eq!(texts[0].matches('”').count(), 50_000);
+    }
+
+    #[test]
     fn rejoining_rejoined_text_changes_nothing() {
         let page = "有的从事\n\n核酸检测。\n\n管控情况\n\n“四个查清”。\n\n本报讯（记者王）正文，\n";
         let once = texts(page).join("\n\n");

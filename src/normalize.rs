@@ -78,7 +78,8 @@ pub fn normalize_line(raw: &str) -> String {
         chars.pop();
     }
     let start = chars.iter().position(|&c| c != ' ').unwrap_or(chars.len());
-    let chars = fullwidth_punctuation(chars.split_off(start));
+    chars.drain(..start);
+    let chars = fullwidth_punctuation(chars);
     repair_spacing(&chars)
 }
 
@@ -137,15 +138,18 @@ fn cjk_before(c: Option<char>) -> bool {
 /// times (`3,000`, `12:30`), URLs (`http://`) or Latin runs (`Reuters (AP)`).
 ///
 /// One pass from left to right, each decision reading the characters as
-/// the decisions before it left them; what a bracket needs to know of the
-/// rest of the line is gathered beforehand, so that a line of a million
+/// the decisions before it left them. Brackets pair as a stack of open
+/// ones; a `)` becomes full-width with its `(`, when the pass reaches it
+/// (no decision in between reads it). What a `(` needs to know of the rest
+/// of the line is gathered beforehand, so that a line of a million
 /// brackets costs no more than a line of a million letters.
 fn fullwidth_punctuation(mut chars: Vec<char>) -> Vec<char> {
-    let brackets = brackets(&chars);
-    let mut pending = brackets.iter().peekable();
+    let holding_han = opens_holding_han(&chars);
+    let mut opens = holding_han.into_iter();
+    // For each `(` not yet closed: whether it was made full-width.
+    let mut open: Vec<bool> = Vec::new();
     for i in 0..chars.len() {
         let c = chars[i];
-        let bracket = pending.next_if(|b| b.at == i);
         let wide = match c {
             ',' => '，',
             ';' => '；',
@@ -153,14 +157,18 @@ fn fullwidth_punctuation(mut chars: Vec<char>) -> Vec<char> {
             '?' => '？',
             '!' => '！',
             '(' => {
-                let bracket = bracket.expect("every `(` is listed");
-                convert_bracket_pair(&mut chars, bracket);
+                let holds_han = opens.next().expect("every `(` was counted");
+                let chinese = chinese_bracket(&chars, i, holds_han);
+                if chinese {
+                    chars[i] = '（';
+                }
+                open.push(chinese);
                 continue;
             }
             ')' => {
-                // A `)` whose `(` was not on this line.
-                let unpaired = bracket.is_some_and(|b| b.partner.is_none());
-                if unpaired && cjk_before(before(&chars, i)) {
+                // A `)` whose `(` was not on this line goes by what is before it.
+                let chinese = open.pop().unwrap_or_else(|| cjk_before(before(&chars, i)));
+                if chinese {
                     chars[i] = '）';
                 }
                 continue;
@@ -178,70 +186,48 @@ fn fullwidth_punctuation(mut chars: Vec<char>) -> Vec<char> {
     chars
 }
 
-/// An ASCII bracket of a line.
-struct Bracket {
-    /// Its index in the line.
-    at: usize,
-    /// The index of the bracket that pairs with it on the line, if any.
-    partner: Option<usize>,
-    /// For a `(`: whether an ideograph follows it before its `)`, or, if it
-    /// is not closed, anywhere after it.
-    holds_han: bool,
-}
-
-/// The ASCII brackets of a line in order, each `(` paired with the `)`
-/// that closes it. An ideograph inside a pair is inside every pair around
-/// it too, which a stack of open brackets passes down as pairs close.
-fn brackets(chars: &[char]) -> Vec<Bracket> {
-    let mut out: Vec<Bracket> = Vec::new();
-    // Open brackets: their index in `out`, and whether an ideograph followed.
-    let mut open: Vec<(usize, bool)> = Vec::new();
-    let mut last_han = None;
-    for (i, &c) in chars.iter().enumerate() {
+/// For each `(` of a line, in order: whether an ideograph follows it before
+/// its `)`, or, if it is not closed, anywhere after it. An ideograph inside
+/// a pair is inside every pair around it too: a stack of open brackets
+/// passes it down as pairs close.
+fn opens_holding_han(chars: &[char]) -> Vec<bool> {
+    let mut holds: Vec<bool> = Vec::new();
+    // The open brackets, by their number among the line's `(`.
+    let mut open: Vec<usize> = Vec::new();
+    for &c in chars {
         match c {
             '(' => {
-                open.push((out.len(), false));
-                out.push(Bracket { at: i, partner: None, holds_han: false });
+                open.push(holds.len());
+                holds.push(false);
             }
             ')' => {
-                let mut bracket = Bracket { at: i, partner: None, holds_han: false };
-                if let Some((o, han)) = open.pop() {
-                    out[o].partner = Some(i);
-                    out[o].holds_han = han;
-                    bracket.partner = Some(out[o].at);
-                    if let Some(outer) = open.last_mut() {
-                        outer.1 |= han;
-                    }
+                let inner = open.pop();
+                if let (Some(inner), Some(&outer)) = (inner, open.last()) {
+                    holds[outer] |= holds[inner];
                 }
-                out.push(bracket);
             }
             c if is_han(c) => {
-                if let Some(inner) = open.last_mut() {
-                    inner.1 = true;
+                if let Some(&inner) = open.last() {
+                    holds[inner] = true;
                 }
-                last_han = Some(i);
             }
             _ => {}
         }
     }
-    for (o, _) in open {
-        out[o].holds_han = last_han.is_some_and(|h| h > out[o].at);
+    // Brackets left open: what follows the one above follows them too.
+    let mut after = false;
+    for &o in open.iter().rev() {
+        after |= holds[o];
+        holds[o] = after;
     }
-    out
+    holds
 }
 
-/// Converts the bracket pair opening at `open` when it stands in Chinese
-/// text: after a CJK character, or holding Chinese and not after a Latin
-/// word.
-fn convert_bracket_pair(chars: &mut [char], open: &Bracket) {
-    let prev = before(chars, open.at);
-    let chinese = cjk_before(prev) || (open.holds_han && !prev.is_some_and(is_word_letter));
-    if chinese {
-        chars[open.at] = '（';
-        if let Some(close) = open.partner {
-            chars[close] = '）';
-        }
-    }
+/// Whether the `(` at `open` stands in Chinese text: after a CJK character,
+/// or holding Chinese and not after a Latin word.
+fn chinese_bracket(chars: &[char], open: usize, holds_han: bool) -> bool {
+    let prev = before(chars, open);
+    cjk_before(prev) || (holds_han && !prev.is_some_and(is_word_letter))
 }
 
 /// What a space-separated token is, for spacing repair.

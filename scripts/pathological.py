@@ -113,6 +113,10 @@ def cases(scale, rng):
         "long-word": lambda: "a " + repeat("x", mb) + " b",
         "closers": lambda: lines_of(k, lambda i: "中" if i % 2 else "”"),
         "open-sentences": lambda: lines_of(k // 2, lambda i: f"有的从事{i}\n"),
+        "closer-run": lambda: "有的从事核酸检测工作，\n\n" + lines_of(k, lambda i: "”\n"),
+        "end-marks": lambda: "会议结束。" + repeat("（完）", mb),
+        "jump-line": lambda: "Please see " + repeat("STORM ", mb) + "on 4A",
+        "presiders": lambda: lines_of(k // 4, lambda i: "王凯出席\n" if i % 2 else "会议由张三主持。张三主持。张三主持。\n"),
     }
 
 
@@ -125,10 +129,10 @@ def main():
     for name, make in cases(scale, rng).items():
         if not wanted or name in wanted:
             (out / f"{name}.txt").write_text(make(), encoding="utf-8")
-    # Pages split by form feeds, each with a malformed GB18030 byte.
+    # Pages split by form feeds, each with a stray byte in its UTF-8.
     if not wanted or "malformed-pages" in wanted:
-        unit = "本报讯记者焦娟报道市委书记主持会议".encode("gb18030") + b"\x81\x0c"
-        (out / "malformed-pages.txt").write_bytes(unit * int(10_000 * scale))
+        unit = "本报讯（记者焦娟）昨日，市委书记主持召开会议。".encode() + b"\xff\x0c"
+        (out / "malformed-pages.txt").write_bytes(unit * int(100_000 * scale))
 
 
 if __name__ == "__main__":

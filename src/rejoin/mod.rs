@@ -699,6 +699,16 @@ mod tests {
     }
 
     #[test]
+    fn open_lines_join_a_paragraph_that_opens_like_a_credit_line() {
+        // Whether the paragraph was a credit line was asked of all of it at
+        // each line that joined it.
+        let page = format!("By Tom Baker,\n\n{}", "Tom Baker,\n\n".repeat(20_000));
+        let texts = texts(&page);
+        assert_eq!(texts.len(), 1);
+        assert_eq!(texts[0].matches("Baker,").count(), 20_001);
+    }
+
+    #[test]
     fn closing_quotes_alone_after_an_open_sentence_join_it() {
         // Each joined quote once had the whole run of quotes before it read.
         let page = format!("有的从事核酸检测工作，\n\n{}", "”\n\n".repeat(50_000));

@@ -294,17 +294,28 @@ struct Options {
     splits: Vec<(Split, f64, f64)>,
 }
 
-/// The pieces of units a part of a region takes, scored once each: the
+/// A piece of a unit as a part takes it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Piece {
+    /// Its lines, `start..end` of the region.
+    start: usize,
+    end: usize,
+    /// Whether it goes to the body before the region.
+    to_before: bool,
+    /// Whether it is next to its body.
+    next_to_body: bool,
+    /// Whether a block boundary lies between it and its body.
+    across_boundary: bool,
+}
+
+/// The pieces of units the parts of a region take, scored once each: the
 /// splits of a region share most of their pieces.
 struct Parts<'a> {
     region: &'a [HeadLine],
     units: &'a [Unit],
     weights: &'a Weights,
     lone: bool,
-    /// Scores by piece: its lines, whether it goes to the body before the
-    /// region, whether it is next to its body, whether a block boundary
-    /// lies between it and its body.
-    pieces: HashMap<(usize, usize, bool, bool, bool), Option<f64>>,
+    pieces: HashMap<Piece, Option<f64>>,
 }
 
 impl Parts<'_> {
@@ -336,38 +347,37 @@ impl Parts<'_> {
         };
         let mut scores = Vec::with_capacity(taken.len());
         for (k, u) in taken.iter().enumerate() {
-            let key = (u.start.max(from), u.end.min(to), to_before, k == next_to_body, boundary_between(k));
-            let score = match self.pieces.get(&key) {
+            let piece = Piece {
+                start: u.start.max(from),
+                end: u.end.min(to),
+                to_before,
+                next_to_body: k == next_to_body,
+                across_boundary: boundary_between(k),
+            };
+            let score = match self.pieces.get(&piece) {
                 Some(&score) => score,
                 None => {
-                    let score = self.piece(key.0..key.1, key.3, key.4, body, other);
-                    self.pieces.insert(key, score);
+                    let score = self.piece_score(piece, body, other);
+                    self.pieces.insert(piece, score);
                     score
                 }
             };
-            scores.push(score);
+            scores.push(score?);
         }
-        scores.into_iter().sum()
+        Some(scores.into_iter().sum())
     }
 
     /// The score of one unit piece; see [`Parts::score`].
-    fn piece(
-        &self,
-        lines: std::ops::Range<usize>,
-        next_to_body: bool,
-        across_boundary: bool,
-        body: &Body,
-        other: Option<&Body>,
-    ) -> Option<f64> {
-        let piece = &self.region[lines];
-        let forced = self.lone || piece.iter().any(|l| l.level.is_some());
-        let score = self.weights.score(piece, body, forced)?;
-        if forced || next_to_body {
+    fn piece_score(&self, piece: Piece, body: &Body, other: Option<&Body>) -> Option<f64> {
+        let lines = &self.region[piece.start..piece.end];
+        let forced = self.lone || lines.iter().any(|l| l.level.is_some());
+        let score = self.weights.score(lines, body, forced)?;
+        if forced || piece.next_to_body {
             return Some(score);
         }
-        let share = self.weights.share(piece, body);
-        let leans = other.is_none_or(|o| share >= LEAN * self.weights.share(piece, o));
-        let strong = !across_boundary || share >= STRONG_SHARE;
+        let share = self.weights.share(lines, body);
+        let leans = other.is_none_or(|o| share >= LEAN * self.weights.share(lines, o));
+        let strong = !piece.across_boundary || share >= STRONG_SHARE;
         (leans && strong).then_some(score)
     }
 }

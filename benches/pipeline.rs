@@ -8,12 +8,20 @@
 //!
 //! Each bench asserts one fact about its output before measuring, so that a
 //! stage that silently did nothing cannot pass as fast.
+//!
+//! The `pathological` group cleans pages that scanners and broken extractors
+//! produce, built here from the checked-in pages: a whole page on one 1 MB
+//! line (Latin OCR text, Chinese text), a megabyte of one character
+//! (`(`, `)`, `（`, `-`, spaces), 100,000 letter-spaced ideographs. Cleaning
+//! is linear in the size of a page, so these should run at about the MB/s
+//! of `clean_page` on the seeds.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use encoding_rs::{GB18030, UTF_8};
+use galley::PageResult;
 use galley::model::{Line, Paragraph};
 use galley::rules::RuleSet;
 use galley::{BatchContext, CleanOptions, Page, Trace, clean_page, decode, furniture, normalize, rejoin, segment};
@@ -231,6 +239,70 @@ fn bench_segment(c: &mut Criterion) {
     group.finish();
 }
 
+/// Size of the pathological pages.
+const PATHOLOGICAL_BYTES: usize = 1_000_000;
+
+/// `unit` repeated to [`PATHOLOGICAL_BYTES`].
+fn repeated(unit: &str) -> String {
+    unit.repeat(PATHOLOGICAL_BYTES / unit.len())
+}
+
+/// The lines of `page`, trimmed, joined by `glue`, repeated to about
+/// [`PATHOLOGICAL_BYTES`]: a page whose extractor lost its line ends.
+fn one_line(page: &str, glue: &str) -> String {
+    let line: Vec<&str> = page.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let line = line.join(glue);
+    let mut text = line.repeat(PATHOLOGICAL_BYTES / line.len());
+    text.truncate(text.trim_end_matches(|c: char| !c.is_alphanumeric()).len());
+    text
+}
+
+/// `count` ideographs of a seed, one space apart (001 `第 一 时 间`).
+fn letter_spaced(count: usize) -> String {
+    let han = SEEDS[1].1.chars().filter(|&c| galley::script::is_han(c));
+    let chars: Vec<String> = han.cycle().take(count).map(String::from).collect();
+    chars.join(" ")
+}
+
+/// Whether the result is one item of one paragraph holding exactly `text`.
+fn one_paragraph(text: &str, result: &PageResult) -> bool {
+    matches!(result.items.as_slice(), [item] if item.body == [text])
+}
+
+fn bench_pathological(c: &mut Criterion) {
+    let ctx = BatchContext::default();
+    let options = CleanOptions::default();
+    let mut group = c.benchmark_group("pathological");
+    group.sample_size(10);
+    let latin = one_line(include_str!("../tests/fixtures/pages/en-print.txt"), " ");
+    let chinese = one_line(SEEDS[1].1, "");
+    // Page, and a fact about what cleaning makes of it.
+    type Fact = fn(&str, &PageResult) -> bool;
+    let cases: [(&str, String, Fact); 8] = [
+        // Running text: one paragraph, nothing lost in the middle.
+        ("latin_line", latin, |page, r| r.items.len() == 1 && r.items[0].chars() * 10 > page.len() * 9),
+        ("chinese_line", chinese, |page, r| r.items.len() == 1 && r.items[0].chars() * 3 > page.len() * 9 / 10),
+        // Brackets without Chinese around them stay as they are.
+        ("open_paren", repeated("("), one_paragraph),
+        ("close_paren", repeated(")"), one_paragraph),
+        ("fullwidth_paren", repeated("（"), one_paragraph),
+        ("hyphens", repeated("-"), one_paragraph),
+        // Nothing but spaces is a blank page.
+        ("spaces", repeated(" "), |_, r| r.items.is_empty() && r.removed.is_empty()),
+        // Letter-spacing repaired: one word of 100,000 ideographs.
+        ("letter_spaced", letter_spaced(100_000), |page, r| one_paragraph(&page.replace(' ', ""), r)),
+    ];
+    for (name, page, fact) in cases {
+        let result = clean_page(Page::new(&page), &ctx, &options, &mut Trace::off());
+        assert!(fact(&page, &result), "{name}: {} items, {} removed", result.items.len(), result.removed.len());
+        group.throughput(bytes(page.len()));
+        group.bench_with_input(BenchmarkId::from_parameter(name), &page, |b, page| {
+            b.iter(|| clean_page(Page::new(black_box(page)), &ctx, &options, &mut Trace::off()))
+        });
+    }
+    group.finish();
+}
+
 fn bench_clean_page(c: &mut Criterion) {
     let ctx = BatchContext::default();
     let options = CleanOptions::default();
@@ -254,6 +326,6 @@ criterion_group! {
     name = benches;
     config = config();
     targets = bench_decode, bench_normalize, bench_furniture_lines, bench_rejoin, bench_furniture_marks,
-        bench_segment, bench_clean_page
+        bench_segment, bench_clean_page, bench_pathological
 }
 criterion_main!(benches);

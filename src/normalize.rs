@@ -78,7 +78,8 @@ pub fn normalize_line(raw: &str) -> String {
         chars.pop();
     }
     let start = chars.iter().position(|&c| c != ' ').unwrap_or(chars.len());
-    let chars = fullwidth_punctuation(chars.split_off(start));
+    chars.drain(..start);
+    let chars = fullwidth_punctuation(chars);
     repair_spacing(&chars)
 }
 
@@ -135,8 +136,18 @@ fn cjk_before(c: Option<char>) -> bool {
 /// ASCII `, ; : ? ! ( )` → `，；：？！（）` in Chinese context (003
 /// `本报讯(河南日报记者 李铮 冯芸)3月17日,省委`), but not inside numbers and
 /// times (`3,000`, `12:30`), URLs (`http://`) or Latin runs (`Reuters (AP)`).
+///
+/// One pass from left to right, each decision reading the characters as
+/// the decisions before it left them. Brackets pair as a stack of open
+/// ones; a `)` becomes full-width with its `(`, when the pass reaches it
+/// (no decision in between reads it). What a `(` needs to know of the rest
+/// of the line is gathered beforehand, so that a line of a million
+/// brackets costs no more than a line of a million letters.
 fn fullwidth_punctuation(mut chars: Vec<char>) -> Vec<char> {
-    let pairs = bracket_pairs(&chars);
+    let holding_han = opens_holding_han(&chars);
+    let mut opens = holding_han.into_iter();
+    // For each `(` not yet closed: whether it was made full-width.
+    let mut open: Vec<bool> = Vec::new();
     for i in 0..chars.len() {
         let c = chars[i];
         let wide = match c {
@@ -146,13 +157,18 @@ fn fullwidth_punctuation(mut chars: Vec<char>) -> Vec<char> {
             '?' => '？',
             '!' => '！',
             '(' => {
-                convert_bracket_pair(&mut chars, i, pairs[i]);
+                let holds_han = opens.next().expect("every `(` was counted");
+                let chinese = chinese_bracket(&chars, i, holds_han);
+                if chinese {
+                    chars[i] = '（';
+                }
+                open.push(chinese);
                 continue;
             }
             ')' => {
-                // A `)` whose `(` was not on this line.
-                let unpaired = !pairs.contains(&Some(i));
-                if unpaired && cjk_before(before(&chars, i)) {
+                // A `)` whose `(` was not on this line goes by what is before it.
+                let chinese = open.pop().unwrap_or_else(|| cjk_before(before(&chars, i)));
+                if chinese {
                     chars[i] = '）';
                 }
                 continue;
@@ -170,38 +186,48 @@ fn fullwidth_punctuation(mut chars: Vec<char>) -> Vec<char> {
     chars
 }
 
-/// For each `(`, the index of the `)` that closes it on the line.
-fn bracket_pairs(chars: &[char]) -> Vec<Option<usize>> {
-    let mut pairs = vec![None; chars.len()];
-    let mut open = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
+/// For each `(` of a line, in order: whether an ideograph follows it before
+/// its `)`, or, if it is not closed, anywhere after it. An ideograph inside
+/// a pair is inside every pair around it too: a stack of open brackets
+/// passes it down as pairs close.
+fn opens_holding_han(chars: &[char]) -> Vec<bool> {
+    let mut holds: Vec<bool> = Vec::new();
+    // The open brackets, by their number among the line's `(`.
+    let mut open: Vec<usize> = Vec::new();
+    for &c in chars {
         match c {
-            '(' => open.push(i),
+            '(' => {
+                open.push(holds.len());
+                holds.push(false);
+            }
             ')' => {
-                if let Some(o) = open.pop() {
-                    pairs[o] = Some(i);
+                let inner = open.pop();
+                if let (Some(inner), Some(&outer)) = (inner, open.last()) {
+                    holds[outer] |= holds[inner];
+                }
+            }
+            c if is_han(c) => {
+                if let Some(&inner) = open.last() {
+                    holds[inner] = true;
                 }
             }
             _ => {}
         }
     }
-    pairs
+    // Brackets left open: what follows the one above follows them too.
+    let mut after = false;
+    for &o in open.iter().rev() {
+        after |= holds[o];
+        holds[o] = after;
+    }
+    holds
 }
 
-/// Converts the bracket pair opening at `open` (and closing at `close`)
-/// when it stands in Chinese text: after a CJK character, or holding
-/// Chinese and not after a Latin word.
-fn convert_bracket_pair(chars: &mut [char], open: usize, close: Option<usize>) {
+/// Whether the `(` at `open` stands in Chinese text: after a CJK character,
+/// or holding Chinese and not after a Latin word.
+fn chinese_bracket(chars: &[char], open: usize, holds_han: bool) -> bool {
     let prev = before(chars, open);
-    let inner_end = close.unwrap_or(chars.len());
-    let holds_chinese = chars[open + 1..inner_end].iter().any(|&c| is_han(c));
-    let chinese = cjk_before(prev) || (holds_chinese && !prev.is_some_and(is_word_letter));
-    if chinese {
-        chars[open] = '（';
-        if let Some(close) = close {
-            chars[close] = '）';
-        }
-    }
+    cjk_before(prev) || (holds_han && !prev.is_some_and(is_word_letter))
 }
 
 /// What a space-separated token is, for spacing repair.
@@ -403,6 +429,33 @@ mod tests {
         assert_eq!(norm("共3,000人"), "共3,000人");
         assert_eq!(norm("见http://example.com"), "见http://example.com");
         assert_eq!(norm("Reuters (AP), London: rain!"), "Reuters (AP), London: rain!");
+    }
+
+    #[test]
+    fn a_line_of_unpaired_brackets_stays_ascii() {
+        // OCR noise: 200 KB of one bracket (each `)` once searched all pairs).
+        for bracket in ["(", ")"] {
+            let line = bracket.repeat(200_000);
+            assert_eq!(norm(&line), line);
+        }
+    }
+
+    #[test]
+    fn unclosed_brackets_before_chinese_become_fullwidth() {
+        // Each unclosed `(` once scanned the rest of the line for an ideograph.
+        let n = 100_000;
+        assert_eq!(norm(&format!("{}中", "(".repeat(n))), format!("{}中", "（".repeat(n)));
+        assert_eq!(norm(&"中(".repeat(n)), "中（".repeat(n));
+    }
+
+    #[test]
+    fn brackets_nested_around_chinese_become_fullwidth() {
+        // Each pair once scanned its inside for an ideograph.
+        let n = 100_000;
+        let line = format!("{}中{}", "(".repeat(n), ")".repeat(n));
+        assert_eq!(norm(&line), format!("{}中{}", "（".repeat(n), "）".repeat(n)));
+        assert_eq!(norm("(a(中)b)c"), "（a(中)b）c");
+        assert_eq!(norm("(a(b)c)中"), "(a(b)c)中");
     }
 
     #[test]

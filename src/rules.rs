@@ -27,7 +27,7 @@ use crate::error::Error;
 use crate::furniture::tables::{
     CJK_PAGE, CONTINUATION_RULES, Direction, EDITOR_CODE, END_MARK, LATIN_PAGE, LINE_RULES, Place,
 };
-use crate::segment::tables::{BYLINE, LEAD_MARKERS, NOT_NAME_WORDS};
+use crate::segment::tables::{BYLINE, LEAD_MARKERS, MAX_CREDIT_BYTES, NOT_NAME_WORDS};
 
 /// A compiled whole-line furniture rule.
 #[derive(Clone, Debug)]
@@ -177,9 +177,11 @@ impl RuleSet {
 
     /// Whether `text` is a credit line and nothing else (`By TOM BAKER
     /// Herald Staff Writer`, `本报记者 王明`); not a lead marker that the
-    /// text goes on after (`本报讯（记者焦娟）` ⏎ `3月17日下午，…`).
+    /// text goes on after (`本报讯（记者焦娟）` ⏎ `3月17日下午，…`). Rejoin
+    /// asks this of a paragraph each time a line joins it; the length
+    /// bound keeps the question cheap.
     pub fn is_credit(&self, text: &str) -> bool {
-        self.credit.is_match(text) && names_someone(text)
+        text.len() <= MAX_CREDIT_BYTES && self.credit.is_match(text) && names_someone(text)
     }
 
     /// The lead marker (with its byline) that opens `text`, if any.
@@ -329,6 +331,13 @@ mod tests {
             assert!(rules.is_credit(credit), "{credit}");
             assert_eq!(rules.lead(credit), Some(credit), "{credit}");
         }
+    }
+
+    #[test]
+    fn a_paragraph_longer_than_a_credit_line_is_no_credit() {
+        let rules = RuleSet::builtin();
+        assert!(rules.is_credit("By Tom Baker and Jane Doe"));
+        assert!(!rules.is_credit(&format!("By Tom Baker{}", " and Jane Doe".repeat(30))));
     }
 
     #[test]

@@ -89,46 +89,60 @@ pub fn is_cjk_opening_quote(c: char) -> bool {
     matches!(c, '“' | '「' | '『')
 }
 
+/// Most closing quotes, brackets and spaces that may follow the terminal
+/// punctuation of a sentence (`。”）` has two).
+const MAX_CLOSERS: usize = 8;
+
 /// Whether `text` ends a sentence: terminal punctuation, optionally followed
-/// by closing quotes or brackets (`。`, `。”`, `！）`), or by a bracketed
-/// note after it (`…落到实处。（记者 张三 摄）`, `she said. (Photo on page 3)`):
-/// the note stands outside the finished sentence.
+/// by a few closing quotes or brackets (`。`, `。”`, `！）`), or by a short
+/// bracketed note or two after it (`…落到实处。（记者 张三 摄）`,
+/// `she said. (Photo on page 3)`): the note stands outside the finished
+/// sentence. Rejoin asks this of a paragraph each time a line joins it: the
+/// text is read from its end, and no further than closers and notes reach.
 pub fn ends_sentence(text: &str) -> bool {
     let mut text = text;
-    loop {
-        if text.trim_end_matches(|c: char| is_closer(c) || is_space(c)).chars().next_back().is_some_and(is_terminal) {
+    for _ in 0..=MAX_NOTES {
+        let last = text.chars().rev().take(MAX_CLOSERS + 1).find(|&c| !is_closer(c) && !is_space(c));
+        if last.is_some_and(is_terminal) {
             return true;
         }
-        text = text.trim_end_matches(is_space);
-        match bracket_start(text) {
+        match note_start(text) {
             Some(open) => text = &text[..open],
             None => return false,
         }
     }
+    false
 }
 
-/// Whether `text` is one bracketed group (`（记者 张三 摄）`, `(AP)`).
+/// Most bracketed notes looked behind for a sentence end.
+const MAX_NOTES: usize = 2;
+
+/// Most characters of a bracketed note (`（记者 张三 摄）`, `(AP)`), spaces
+/// after it included.
+const MAX_NOTE_CHARS: usize = 60;
+
+/// Whether `text` is one short bracketed note (`（记者 张三 摄）`, `(AP)`).
 pub fn is_bracketed(text: &str) -> bool {
-    bracket_start(text.trim_end_matches(is_space)) == Some(0)
+    note_start(text) == Some(0)
 }
 
-/// Where the bracketed group that ends `text` opens (`…。（记者 张三 摄）` →
-/// the index of `（`), if `text` ends in a closing bracket that is matched.
-fn bracket_start(text: &str) -> Option<usize> {
+/// Where the short bracketed note that ends `text` opens (`…。（记者 张三
+/// 摄）` → the index of `（`), if `text` ends in one within
+/// [`MAX_NOTE_CHARS`].
+fn note_start(text: &str) -> Option<usize> {
     let opening = |c: char| matches!(c, '（' | '(' | '[' | '【' | '〔');
     let closing = |c: char| matches!(c, '）' | ')' | ']' | '】' | '〕');
-    if !text.ends_with(closing) {
-        return None;
-    }
     let mut depth = 0usize;
-    for (i, c) in text.char_indices().rev() {
+    for (i, c) in text.char_indices().rev().take(MAX_NOTE_CHARS) {
         if closing(c) {
             depth += 1;
         } else if opening(c) {
-            depth -= 1;
+            depth = depth.checked_sub(1)?;
             if depth == 0 {
                 return Some(i);
             }
+        } else if depth == 0 && !is_space(c) {
+            return None;
         }
     }
     None
@@ -245,12 +259,19 @@ mod tests {
         }
         // closing marks and spaces in any order (en-ocr `knee. ? ? ? '`)
         assert!(ends_sentence("knee. ? ? ? ' "));
-        // a long run of groups takes no deep recursion
-        assert!(ends_sentence(&format!("完。{}", "（注）".repeat(100_000))));
+        // a long run of notes is not looked behind
+        assert!(!ends_sentence(&format!("完。{}", "（注）".repeat(100_000))));
         for text in ["本报讯（记者王静锋）", "各县（市）", "at Pier 9 (the old one)", "（记者 张三 摄）", "见图（1）"]
         {
             assert!(!ends_sentence(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_sentence_end_is_not_looked_for_behind_a_run_of_closers() {
+        assert!(ends_sentence(&format!("好。{}", "”".repeat(MAX_CLOSERS))));
+        assert!(!ends_sentence(&format!("好。{}", "”".repeat(MAX_CLOSERS + 1))));
+        assert!(!ends_sentence(&"”".repeat(100_000)));
     }
 
     #[test]

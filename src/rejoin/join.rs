@@ -9,7 +9,7 @@
 //! later, a wrongly removed one cannot. `¬` and the soft hyphen mark a split
 //! word outright.
 
-use crate::rejoin::lexicon::LexiconView;
+use crate::rejoin::lexicon::{LexiconView, MAX_WORD_CHARS};
 use crate::script::{is_cjk, is_cjk_punct, is_shared_punct, is_word_letter};
 use crate::trace::Trace;
 
@@ -99,22 +99,45 @@ fn needs_space(last: char, first: char, cjk_context: bool) -> bool {
     !cjk_context || (last.is_alphabetic() && first.is_alphabetic())
 }
 
-/// The Latin word that ends `text`.
-fn last_word(text: &str) -> &str {
-    let start = text.char_indices().rev().take_while(|&(_, c)| is_word_letter(c)).last().map_or(text.len(), |(i, _)| i);
-    &text[start..]
+/// The Latin word that ends `text`; `None` for a run of letters longer
+/// than any word ([`MAX_WORD_CHARS`]), which is not read to its start.
+fn last_word(text: &str) -> Option<&str> {
+    let mut start = text.len();
+    for (n, (i, c)) in text.char_indices().rev().enumerate() {
+        if !is_word_letter(c) {
+            break;
+        }
+        if n == MAX_WORD_CHARS {
+            return None;
+        }
+        start = i;
+    }
+    Some(&text[start..])
 }
 
-/// The Latin word that starts `text`.
-fn first_word(text: &str) -> &str {
-    &text[..text.find(|c: char| !is_word_letter(c)).unwrap_or(text.len())]
+/// The Latin word that starts `text`; `None` for a run of letters longer
+/// than any word.
+fn first_word(text: &str) -> Option<&str> {
+    let mut end = text.len();
+    for (n, (i, c)) in text.char_indices().enumerate() {
+        if !is_word_letter(c) {
+            end = i;
+            break;
+        }
+        if n == MAX_WORD_CHARS {
+            return None;
+        }
+    }
+    Some(&text[..end])
 }
 
 /// Whether a word was split at the line end without a hyphen (OCR drops
 /// many: en-ocr `sec` ⏎ `ond`): the joined form is a word of the page or
 /// batch, and one of the parts is not, and the second part is lower case.
 fn fused(buf: &str, next: &str, lexicon: &LexiconView<'_>) -> bool {
-    let (left, right) = (last_word(buf), first_word(next));
+    let (Some(left), Some(right)) = (last_word(buf), first_word(next)) else {
+        return false;
+    };
     let lower = |s: &str| s.to_lowercase();
     !left.is_empty()
         && right.starts_with(char::is_lowercase)
@@ -129,16 +152,15 @@ const MIN_FUSED_CHARS: usize = 5;
 /// Decides a line-end hyphen after the word that ends `buf` (hyphen last).
 pub fn hyphen(buf: &str, next: &str, lexicon: &LexiconView<'_>) -> Hyphen {
     let body = &buf[..buf.len() - buf.chars().next_back().map_or(0, char::len_utf8)];
-    let left_start =
-        body.char_indices().rev().take_while(|&(_, c)| is_word_letter(c)).last().map_or(body.len(), |(i, _)| i);
-    let left = &body[left_start..];
-    let right_end = next.find(|c: char| !is_word_letter(c)).unwrap_or(next.len());
-    let right = &next[..right_end];
-    // `1990-` + `91`, `pages 12-` + `15`, `well-` + `(known)`: no word to join.
+    // `1990-` + `91`, `pages 12-` + `15`, `well-` + `(known)`: no word to
+    // join; nor is a run of letters longer than any word.
+    let (Some(left), Some(right)) = (last_word(body), first_word(next)) else {
+        return Hyphen::Keep;
+    };
     if left.is_empty() || right.is_empty() {
         return Hyphen::Keep;
     }
-    if CONJUNCTIONS.contains(&right) && next[right_end..].starts_with(' ') {
+    if CONJUNCTIONS.contains(&right) && next[right.len()..].starts_with(' ') {
         return Hyphen::Suspend;
     }
     let joined = format!("{left}{right}").to_lowercase();
@@ -249,6 +271,14 @@ mod tests {
     fn uppercase_continuation_keeps_the_hyphen() {
         assert_eq!(join("die EU-", "Staaten", ""), "die EU-Staaten");
         assert_eq!(join("the Anglo-", "Saxon world", ""), "the Anglo-Saxon world");
+    }
+
+    #[test]
+    fn a_run_of_letters_longer_than_any_word_keeps_its_hyphen() {
+        let word = "x".repeat(MAX_WORD_CHARS);
+        assert_eq!(join(&format!("{word}-"), "yz", ""), format!("{word}yz"));
+        assert_eq!(join(&format!("x{word}-"), "yz", ""), format!("x{word}-yz"));
+        assert_eq!(join("ab-", &format!("x{word}"), ""), format!("ab-x{word}"));
     }
 
     #[test]

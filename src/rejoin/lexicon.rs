@@ -14,6 +14,12 @@ use std::sync::OnceLock;
 use crate::model::Line;
 use crate::script::is_word_letter;
 
+/// Longest word form the lexicon keeps, in characters: longer runs of
+/// letters are OCR noise, not words, and no line-end decision looks
+/// further back than this into the text before it (a paragraph of words
+/// joined at hyphens would otherwise be read again at every line end).
+pub const MAX_WORD_CHARS: usize = 64;
+
 /// Word forms and hyphenated compounds, each with the number of pages
 /// it occurs on.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -35,7 +41,7 @@ impl Lexicon {
             let tokens = tokens(&line.text);
             let inner = tokens.len().saturating_sub(1);
             for token in tokens.into_iter().take(inner).skip(1) {
-                if token.chars().count() < 2 {
+                if !(2..=MAX_WORD_CHARS).contains(&token.chars().count()) {
                     continue;
                 }
                 let map = if token.contains('-') { &mut lexicon.compounds } else { &mut lexicon.words };
@@ -142,6 +148,14 @@ mod tests {
         assert_eq!(lex.word("news"), 1);
         assert_eq!(lex.word("read"), 1);
         assert_eq!(lex.compound("well-known"), 1);
+    }
+
+    #[test]
+    fn runs_of_letters_longer_than_a_word_are_not_counted() {
+        let long = "x".repeat(MAX_WORD_CHARS + 1);
+        let lex = Lexicon::from_lines(&lines(&format!("a {long} b {} c", &long[1..])));
+        assert_eq!(lex.word(&long), 0);
+        assert_eq!(lex.word(&long[1..]), 1);
     }
 
     #[test]

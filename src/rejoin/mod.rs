@@ -882,6 +882,35 @@ mod tests {
     }
 
     #[test]
+    fn a_word_split_over_endless_lines_is_read_back_no_further_than_a_word() {
+        // Each line end once read the whole word joined so far.
+        let page = "ab-\n".repeat(100_000);
+        let texts = texts(&page);
+        assert_eq!(texts.len(), 1);
+        assert!(texts[0].split('-').all(|w| w.len() <= lexicon::MAX_WORD_CHARS + 2), "{}", &texts[0][..200]);
+    }
+
+    #[test]
+    fn open_lines_join_a_paragraph_that_opens_like_a_credit_line() {
+        // Whether the paragraph was a credit line was asked of all of it at
+        // each line that joined it.
+        let page = format!("By Tom Baker,\n\n{}", "Tom Baker,\n\n".repeat(20_000));
+        let texts = texts(&page);
+        assert_eq!(texts.len(), 1);
+        assert_eq!(texts[0].matches("Baker,").count(), 20_001);
+    }
+
+    #[test]
+    fn closing_quotes_alone_after_an_open_sentence_join_it() {
+        // Each joined quote once had the whole run of quotes before it read.
+        let page = format!("有的从事核酸检测工作，\n\n{}", "”\n\n".repeat(50_000));
+        let texts = texts(&page);
+        assert_eq!(texts.len(), 1);
+        assert!(texts[0].starts_with("有的从事核酸检测工作，”"));
+        assert_eq!(texts[0].matches('”').count(), 50_000);
+    }
+
+    #[test]
     fn rejoining_rejoined_text_changes_nothing() {
         let page = "有的从事\n\n核酸检测。\n\n管控情况\n\n“四个查清”。\n\n本报讯（记者王）正文，\n";
         let once = texts(page).join("\n\n");

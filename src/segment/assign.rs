@@ -52,6 +52,12 @@ const MIN_SHARED: usize = 2;
 /// the next one's.
 const INNER_CUT_COST: f64 = 1.0;
 
+/// Most lines a part of a region takes: a kicker, a title of several lines
+/// and a subtitle, with room to spare (the longest part in the samples has
+/// six). Lines beyond it are orphans. It bounds the splits of a region,
+/// which are pairs of cuts, whatever the region's length.
+const MAX_PART_LINES: usize = 16;
+
 /// How many times more a unit must share with its own body than with the
 /// other neighbour to lean to it (for a second unit, or a cut inside one).
 const LEAN: f64 = 2.0;
@@ -294,78 +300,137 @@ struct Options {
     splits: Vec<(Split, f64, f64)>,
 }
 
+/// A piece of a unit as a part takes it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Piece {
+    /// Its lines, `start..end` of the region.
+    start: usize,
+    end: usize,
+    /// Whether it goes to the body before the region.
+    to_before: bool,
+    /// Whether it is next to its body.
+    next_to_body: bool,
+    /// Whether a block boundary lies between it and its body.
+    across_boundary: bool,
+    /// Whether it is the unit just above a body set one paragraph a line,
+    /// which heads it as a Markdown heading would.
+    above_whole: bool,
+}
+
+/// The pieces of units the parts of a region take, scored once each: the
+/// splits of a region share most of their pieces.
+struct Parts<'a> {
+    region: &'a [HeadLine],
+    units: &'a [Unit],
+    weights: &'a Weights,
+    lone: bool,
+    pieces: HashMap<Piece, Option<f64>>,
+}
+
+impl Parts<'_> {
+    /// The score of lines `from..to` for `body` (the body before the
+    /// region if `to_before`), each unit piece on its own. The unit next to
+    /// the body (first after it, last before it) need only share enough;
+    /// one article takes one headline block, so every further unit must
+    /// lean clearly to this body over the other one, and one beyond a block
+    /// boundary must share strongly.
+    fn score(
+        &mut self,
+        from: usize,
+        to: usize,
+        to_before: bool,
+        body: Option<&Body>,
+        other: Option<&Body>,
+    ) -> Option<f64> {
+        if from == to {
+            return Some(0.0);
+        }
+        let body = body?;
+        // Units are contiguous and in order: those overlapping `from..to`.
+        let first = self.units.partition_point(|u| u.end <= from);
+        let taken = &self.units[first..self.units.partition_point(|u| u.start < to)];
+        let next_to_body = if from == 0 { 0 } else { taken.len() - 1 };
+        let boundary_between = |k: usize| {
+            let (lo, hi) = (k.min(next_to_body), k.max(next_to_body));
+            taken[lo..hi].iter().any(|u| u.closes) || taken[lo + 1..=hi].iter().any(|u| u.opens)
+        };
+        let mut scores = Vec::with_capacity(taken.len());
+        for (k, u) in taken.iter().enumerate() {
+            let piece = Piece {
+                start: u.start.max(from),
+                end: u.end.min(to),
+                to_before,
+                next_to_body: k == next_to_body,
+                across_boundary: boundary_between(k),
+                above_whole: body.whole && to == self.region.len() && u.end == self.region.len(),
+            };
+            let score = match self.pieces.get(&piece) {
+                Some(&score) => score,
+                None => {
+                    let score = self.piece_score(piece, body, other);
+                    self.pieces.insert(piece, score);
+                    score
+                }
+            };
+            scores.push(score?);
+        }
+        Some(scores.into_iter().sum())
+    }
+
+    /// The score of one unit piece; see [`Parts::score`].
+    fn piece_score(&self, piece: Piece, body: &Body, other: Option<&Body>) -> Option<f64> {
+        let lines = &self.region[piece.start..piece.end];
+        let forced = self.lone || piece.above_whole || lines.iter().any(|l| l.level.is_some());
+        let score = self.weights.score(lines, body, forced)?;
+        if forced || piece.next_to_body {
+            return Some(score);
+        }
+        let share = self.weights.share(lines, body);
+        let leans = other.is_none_or(|o| share >= LEAN * self.weights.share(lines, o));
+        let strong = !piece.across_boundary || share >= STRONG_SHARE;
+        (leans && strong).then_some(score)
+    }
+}
+
 impl Options {
     /// The splits of `region` between the bodies before and after it.
     /// `lone`: the region stands above the page's only body with nothing
     /// else on the page, and heads it as a Markdown heading would (a web
-    /// page's title, or an item file cleaned again).
+    /// page's title, or an item file cleaned again). A part takes at most
+    /// [`MAX_PART_LINES`], so a region has a bounded number of splits
+    /// however long it is; each part is scored once.
     fn new(region: &[HeadLine], before: Option<&Body>, after: Option<&Body>, weights: &Weights, lone: bool) -> Self {
         let len = region.len();
         let units = units(region);
         let first_heading = if lone { 0 } else { region.iter().position(|l| l.level.is_some()).unwrap_or(len) };
-        let boundary = |k: usize| units.iter().any(|u| u.start == k || u.end == k) || k == 0;
-        // The score of lines from..to for a body, each unit piece on its own.
-        // The unit next to the body (first after it, last before it) need
-        // only share enough; one article takes one headline block, so every
-        // further unit must lean clearly to this body over the other one,
-        // and one beyond a block boundary must share strongly.
-        let part = |from: usize, to: usize, body: Option<&Body>, other: Option<&Body>| -> Option<f64> {
-            if from == to {
-                return Some(0.0);
-            }
-            let body = body?;
-            let taken: Vec<&Unit> = units.iter().filter(|u| u.start < to && u.end > from).collect();
-            let next_to_body = if from == 0 { 0 } else { taken.len() - 1 };
-            let boundary_between = |k: usize| {
-                let (lo, hi) = (k.min(next_to_body), k.max(next_to_body));
-                taken[lo..hi].iter().any(|u| u.closes) || taken[lo + 1..=hi].iter().any(|u| u.opens)
-            };
-            taken
-                .iter()
-                .enumerate()
-                .map(|(k, u)| {
-                    let piece = &region[u.start.max(from)..u.end.min(to)];
-                    // Above text set one paragraph a line, the unit next to
-                    // it is its headline, as a Markdown heading would be.
-                    let above_whole = body.whole && to == len && u.end == len;
-                    let forced = lone || above_whole || piece.iter().any(|l| l.level.is_some());
-                    let score = weights.score(piece, body, forced)?;
-                    if forced || k == next_to_body {
-                        return Some(score);
-                    }
-                    let share = weights.share(piece, body);
-                    let leans = other.is_none_or(|o| share >= LEAN * weights.share(piece, o));
-                    let strong = !boundary_between(k) || share >= STRONG_SHARE;
-                    (leans && strong).then_some(score)
-                })
-                .sum()
-        };
-        // A cut inside a unit needs each side to lean clearly to its body.
-        let leans = |piece: &[HeadLine], to: Option<&Body>, from: Option<&Body>| match (to, from) {
-            (Some(to), Some(from)) => weights.share(piece, to) >= LEAN * weights.share(piece, from),
-            _ => false,
-        };
+        let mut boundary = vec![false; len + 1];
+        boundary[0] = true;
+        for u in &units {
+            boundary[u.start] = true;
+            boundary[u.end] = true;
+        }
+        let mut parts = Parts { region, units: &units, weights, lone, pieces: HashMap::default() };
         // A headline printed after its body is how an extractor reads
         // printed columns (001, 004); text set one paragraph a line prints
         // its headlines above it, so none of the region heads a body of
         // whole paragraphs before it (a short English text, `Thanks to all
         // who came to the fair.` ⏎ `Spring fair raises $4,000` ⏎ `The money…`).
-        let last_before = if before.is_some_and(|b| b.whole) { 0 } else { first_heading.min(len) };
+        let last_a = if before.is_some_and(|b| b.whole) { 0 } else { first_heading.min(MAX_PART_LINES) };
+        let first_b = len.saturating_sub(MAX_PART_LINES);
+        let prefixes: Vec<Option<f64>> = (0..=last_a).map(|a| parts.score(0, a, true, before, after)).collect();
+        let suffixes: Vec<Option<f64>> = (first_b..=len).map(|b| parts.score(b, len, false, after, before)).collect();
         let mut splits = Vec::new();
-        for a in 0..=last_before {
-            for b in a..=len {
+        for a in 0..=last_a {
+            for b in a.max(first_b)..=len {
                 let heading_orphaned = b > first_heading && first_heading < len && after.is_some();
-                let inner = !boundary(a) || !boundary(b);
-                if heading_orphaned || (inner && a != b) {
+                let inner = !boundary[a] || !boundary[b];
+                if heading_orphaned
+                    || (inner && a != b)
+                    || (!boundary[a] && !inner_cut_leans(region, &units, a, before, after, weights))
+                {
                     continue;
                 }
-                if let Some(unit) = units.iter().find(|u| u.start < a && a < u.end) {
-                    let (head, tail) = (&region[unit.start..a], &region[a..unit.end]);
-                    if !leans(head, before, after) || !leans(tail, after, before) {
-                        continue;
-                    }
-                }
-                let (Some(pre), Some(suf)) = (part(0, a, before, after), part(b, len, after, before)) else {
+                let (Some(pre), Some(suf)) = (prefixes[a], suffixes[b - first_b]) else {
                     continue;
                 };
                 let cost = if inner { INNER_CUT_COST } else { 0.0 };
@@ -376,48 +441,66 @@ impl Options {
     }
 }
 
+/// Whether a cut at line `a`, inside a unit, leaves each side leaning
+/// clearly to its body.
+fn inner_cut_leans(
+    region: &[HeadLine],
+    units: &[Unit],
+    a: usize,
+    before: Option<&Body>,
+    after: Option<&Body>,
+    weights: &Weights,
+) -> bool {
+    let leans = |piece: &[HeadLine], to: Option<&Body>, from: Option<&Body>| match (to, from) {
+        (Some(to), Some(from)) => weights.share(piece, to) >= LEAN * weights.share(piece, from),
+        _ => false,
+    };
+    let unit = units[units.partition_point(|u| u.end <= a)];
+    leans(&region[unit.start..a], before, after) && leans(&region[a..unit.end], after, before)
+}
+
 /// Splits each region. `regions[i]` lies before `bodies[i]`; there is one
 /// more region than bodies (the last lies after the last body).
 pub fn assign(regions: &[Vec<HeadLine>], bodies: &[Body], trace: &mut Trace) -> Vec<Split> {
     debug_assert_eq!(regions.len(), bodies.len() + 1);
     let weights = Weights::new(bodies);
-    // best[t]: the best total so far and the path to it, where t tells
-    // whether the body after the current region took its headline from it.
-    let mut best: [Option<(f64, Vec<Split>)>; 2] = [Some((0.0, Vec::new())), None];
+    // totals[t]: the best total so far, where t tells whether the body
+    // after the current region took its headline from it; steps[i][t]: the
+    // split of region i on the way to that total, and the state before it.
+    let mut totals: [Option<f64>; 2] = [Some(0.0), None];
+    let mut steps: Vec<[Option<(usize, Split)>; 2]> = Vec::with_capacity(regions.len());
     for (i, region) in regions.iter().enumerate() {
         let before = i.checked_sub(1).map(|k| &bodies[k]);
         let lone = bodies.len() == 1 && i == 0 && regions[1].is_empty();
         let options = Options::new(region, before, bodies.get(i), &weights, lone);
-        let mut next: [Option<(f64, Vec<Split>)>; 2] = [None, None];
-        for (taken_before, state) in best.iter().enumerate() {
-            let Some((total, path)) = state else { continue };
+        let mut next: [Option<f64>; 2] = [None, None];
+        let mut step = [None, None];
+        for (taken_before, total) in totals.iter().enumerate() {
+            let Some(total) = total else { continue };
             for &(split, pre, suf) in &options.splits {
                 if split.before > 0 && taken_before == 1 {
                     continue;
                 }
                 let taken = usize::from(split.after < region.len());
                 let value = total + pre + suf;
-                if next[taken].as_ref().is_none_or(|(v, _)| value > *v) {
-                    let mut path = path.clone();
-                    path.push(split);
-                    next[taken] = Some((value, path));
+                if next[taken].is_none_or(|v| value > v) {
+                    next[taken] = Some(value);
+                    step[taken] = Some((taken_before, split));
                 }
             }
         }
-        best = next;
+        totals = next;
+        steps.push(step);
     }
-    let [untaken, taken] = best;
-    let (_, mut splits) = match (untaken, taken) {
-        (Some(u), Some(t)) => {
-            if t.0 > u.0 {
-                t
-            } else {
-                u
-            }
-        }
-        (Some(u), None) => u,
-        (None, Some(t)) => t,
-        (None, None) => (0.0, regions.iter().map(|r| Split { before: 0, after: r.len() }).collect()),
+    let last = match totals {
+        [Some(untaken), Some(taken)] => Some(usize::from(taken > untaken)),
+        [Some(_), None] => Some(0),
+        [None, Some(_)] => Some(1),
+        [None, None] => None,
+    };
+    let mut splits = match last {
+        Some(state) => path(&steps, state),
+        None => regions.iter().map(|r| Split { before: 0, after: r.len() }).collect(),
     };
     follow_the_page_order(regions, bodies, &weights, &mut splits);
     if trace.is_on() {
@@ -426,6 +509,22 @@ pub fn assign(regions: &[Vec<HeadLine>], bodies: &[Body], trace: &mut Trace) -> 
             trace.note(|| describe(i, &regions[i], *split, before, bodies.get(i), &weights));
         }
     }
+    splits
+}
+
+/// The splits on the way to `state` after the last region, read back
+/// from each region's steps.
+fn path(steps: &[[Option<(usize, Split)>; 2]], mut state: usize) -> Vec<Split> {
+    let mut splits: Vec<Split> = steps
+        .iter()
+        .rev()
+        .map(|step| {
+            let (before, split) = step[state].expect("a reachable state was reached by a step");
+            state = before;
+            split
+        })
+        .collect();
+    splits.reverse();
     splits
 }
 
@@ -557,6 +656,31 @@ mod tests {
         let bodies = [features("市长主持召开市政府第三十九次常务会议，研究春耕和重点项目建设。")];
         let splits = assign(&regions, &bodies, &mut Trace::off());
         assert_eq!(splits[1], Split { before: 3, after: 3 });
+    }
+
+    #[test]
+    fn lines_beyond_a_part_are_orphans_however_long_the_region() {
+        // A page of nothing but headline-shaped lines (a list, a table):
+        // every pair of cuts was scored, each from scratch.
+        let region: Vec<HeadLine> = (0..20_000).map(|i| head(&format!("市委召开第{i}次专题会议"))).collect();
+        let bodies = [features("市委召开第1次专题会议，部署工作。"), features("市委召开第19999次专题会议。")];
+        let regions = vec![vec![], region, vec![]];
+        let splits = assign(&regions, &bodies, &mut Trace::off());
+        assert!(splits[1].before <= MAX_PART_LINES, "{:?}", splits[1]);
+        assert!(regions[1].len() - splits[1].after <= MAX_PART_LINES, "{:?}", splits[1]);
+    }
+
+    #[test]
+    fn every_article_of_a_long_page_takes_its_own_headline() {
+        // Each region's best path was copied whole into the next.
+        let n = 5_000;
+        let word =
+            |i: u32| -> String { (0..3).map(|k| char::from_u32(0x4E00 + 3 * i + k).expect("an ideograph")).collect() };
+        let mut regions: Vec<Vec<HeadLine>> = (0..n).map(|i| vec![head(&format!("{}会议召开", word(i)))]).collect();
+        regions.push(Vec::new());
+        let bodies: Vec<Body> = (0..n).map(|i| features(&format!("{}会议召开，部署工作。", word(i)))).collect();
+        let splits = assign(&regions, &bodies, &mut Trace::off());
+        assert!(splits[..n as usize].iter().all(|s| *s == Split { before: 0, after: 0 }));
     }
 
     #[test]

@@ -45,10 +45,25 @@ pub struct HeadLine {
 }
 
 /// The paragraphs of one article body.
-#[derive(Default)]
 struct Group {
     paragraphs: Vec<Paragraph>,
     closed: bool,
+    /// Whether all its paragraphs are credit lines (`By TOM BAKER`).
+    credits: bool,
+}
+
+impl Group {
+    fn new() -> Self {
+        Group { paragraphs: Vec::new(), closed: false, credits: true }
+    }
+
+    /// Adds a paragraph; whether it is a credit line is asked once, not
+    /// again for each paragraph after it.
+    fn push(&mut self, p: Paragraph, rules: &RuleSet) {
+        self.closed |= p.closes;
+        self.credits = self.credits && p.class == ParaClass::Lead && rules.is_credit(&p.text);
+        self.paragraphs.push(p);
+    }
 }
 
 /// The items and orphan headlines of a page.
@@ -115,17 +130,14 @@ fn layout(paragraphs: Vec<Paragraph>, rules: &RuleSet) -> (Vec<Vec<HeadLine>>, V
         }
         // A lead after nothing but credit lines (`By TOM BAKER`, then
         // `SPRINGFIELD — …`) is the same article's.
-        let credited = |g: &Group| g.paragraphs.iter().all(|q| q.class == ParaClass::Lead && rules.is_credit(&q.text));
         let starts = groups.last().is_none_or(|g| {
-            !region.is_empty() || g.closed || (p.class == ParaClass::Lead && !credited(g)) || p.continued_from.is_some()
+            !region.is_empty() || g.closed || (p.class == ParaClass::Lead && !g.credits) || p.continued_from.is_some()
         });
         if starts {
-            groups.push(Group::default());
+            groups.push(Group::new());
             regions.push(Vec::new());
         }
-        let group = groups.last_mut().expect("a group was just opened");
-        group.closed |= p.closes;
-        group.paragraphs.push(p);
+        groups.last_mut().expect("a group was just opened").push(p, rules);
     }
     (regions, groups)
 }
@@ -297,6 +309,15 @@ mod tests {
             assert_eq!(s.items[0].body, [before]);
             assert!(s.orphans.is_empty(), "{:?}", s.orphans);
         }
+    }
+
+    #[test]
+    fn a_run_of_credit_lines_is_one_article() {
+        // Each credit line once asked again of every credit line before it.
+        let credits = vec![lead("By TOM BAKER"); 20_000];
+        let s = run(credits);
+        assert_eq!(s.items.len(), 1);
+        assert_eq!(s.items[0].body.len(), 20_000);
     }
 
     #[test]

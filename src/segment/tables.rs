@@ -57,6 +57,12 @@ pub const LEAD_MARKERS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Longest credit line, in UTF-8 bytes (100 ideographs, 300 Latin
+/// letters): a dozen names with their titles. A longer paragraph is running
+/// text whatever its words, and a credit pattern, which must reach the
+/// paragraph's end, need not read it through.
+pub const MAX_CREDIT_BYTES: usize = 300;
+
 /// A bracketed byline after a lead marker, or opening a paragraph on its
 /// own: `（记者焦娟、郭嘉莉）`, `(河南日报记者 李铮 冯芸)`, Taiwan's
 /// `【記者王小明／台北報導】`, Hong Kong's `（星島日報報道）`, `【明報專訊】`.

@@ -7,9 +7,14 @@
 //! (lower-cased). Only words inside a line count: the first and last words
 //! of a line may be fragments of a word split at the line end, with or
 //! without a hyphen (OCR drops many: en-ocr `pre` ⏎ `senting`).
+//!
+//! Where the page and batch say nothing, a built-in English word list
+//! (SCOWL, `data/words/`) tells whether a joined form or a part is a word,
+//! and the page's function words tell its [`Language`]: German writes its
+//! compounds closed, so there case decides (see `join::hyphen`).
 
-use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::{LazyLock, OnceLock};
 
 use crate::model::Line;
 use crate::script::is_word_letter;
@@ -71,6 +76,62 @@ impl Lexicon {
     }
 }
 
+/// English words, lower case (SCOWL sizes 10–35; `data/words/README.md`
+/// names source, selection and licence).
+const ENGLISH_WORDS: &str = include_str!("../../data/words/en.txt");
+
+/// The English word list, parsed on first use and never changed after.
+static ENGLISH: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ENGLISH_WORDS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+
+/// Whether the built-in English list holds `lower` (lower case).
+pub fn listed(lower: &str) -> bool {
+    ENGLISH.contains(lower)
+}
+
+/// The language of a page, as far as its line-end hyphens need it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    /// English: compounds are hyphenated, open or closed by usage.
+    English,
+    /// German: compounds are written closed.
+    German,
+    /// Another language, or too little text to tell.
+    Other,
+}
+
+/// Frequent English words that are no German words.
+const ENGLISH_MARKERS: &[&str] = &[
+    "the", "of", "and", "to", "that", "with", "for", "which", "were", "have", "from", "this", "been", "would", "had",
+    "his", "at", "by", "on", "is", "it", "as", "are", "be",
+];
+
+/// Frequent German words that are no English words.
+const GERMAN_MARKERS: &[&str] = &[
+    "der", "und", "das", "den", "dem", "des", "ist", "nicht", "mit", "sich", "von", "zu", "im", "auf", "ein", "eine",
+    "einer", "auch", "wurde", "für", "sind", "werden", "hat", "bei", "wie", "oder", "aus", "nach",
+];
+
+impl Language {
+    /// The language whose frequent words outnumber the other's twice.
+    pub fn of(lines: &[Line]) -> Language {
+        let (mut english, mut german) = (0usize, 0usize);
+        for word in lines.iter().flat_map(|l| l.text.split(|c: char| !c.is_alphabetic())) {
+            if word.is_empty() || word.len() > 6 {
+                continue;
+            }
+            let word = word.to_lowercase();
+            english += usize::from(ENGLISH_MARKERS.contains(&word.as_str()));
+            german += usize::from(GERMAN_MARKERS.contains(&word.as_str()));
+        }
+        match (english, german) {
+            (e, g) if e > 2 * g => Language::English,
+            (e, g) if g > 2 * e => Language::German,
+            _ => Language::Other,
+        }
+    }
+}
+
 /// Words of a line: runs of letters, with inner hyphens and apostrophes.
 fn tokens(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -97,12 +158,13 @@ pub struct LexiconView<'a> {
     batch: &'a Lexicon,
     lines: &'a [Line],
     page: OnceLock<Lexicon>,
+    language: OnceLock<Language>,
 }
 
 impl<'a> LexiconView<'a> {
     /// A view of the batch lexicon plus the page of `lines`.
     pub fn new(batch: &'a Lexicon, lines: &'a [Line]) -> Self {
-        LexiconView { batch, lines, page: OnceLock::new() }
+        LexiconView { batch, lines, page: OnceLock::new(), language: OnceLock::new() }
     }
 
     fn page(&self) -> &Lexicon {
@@ -124,6 +186,11 @@ impl<'a> LexiconView<'a> {
             n => n,
         }
     }
+
+    /// The page's language, told when first asked.
+    pub fn language(&self) -> Language {
+        *self.language.get_or_init(|| Language::of(self.lines))
+    }
 }
 
 #[cfg(test)]
@@ -142,6 +209,26 @@ mod tests {
         assert_eq!(lex.word("news"), 1);
         assert_eq!(lex.word("read"), 1);
         assert_eq!(lex.compound("well-known"), 1);
+    }
+
+    #[test]
+    fn the_word_list_is_english_in_lower_case() {
+        assert!(listed("government") && listed("street") && listed("anticipation"));
+        assert!(!listed("pittstreet") && !listed("Government") && !listed("# english words for line-end hyphen"));
+    }
+
+    #[test]
+    fn function_words_tell_the_language() {
+        assert_eq!(
+            Language::of(&lines("The council met on Tuesday, and the mayor\nsaid that it was")),
+            Language::English
+        );
+        assert_eq!(
+            Language::of(&lines("Die Verhandlungen zwischen der Stadt und\nden SBB sind auf")),
+            Language::German
+        );
+        assert_eq!(Language::of(&lines("Le conseil municipal a voté")), Language::Other);
+        assert_eq!(Language::of(&[]), Language::Other);
     }
 
     #[test]

@@ -2,14 +2,26 @@
 //!
 //! CJK text joins with nothing (001 `有的从事` + `核酸检测`), and so do
 //! digits in CJK text (a sample's `研修班等 1` + `5 个主体班` → `15个`);
-//! Latin words join with one space; an em dash keeps no space. A Latin word
-//! split by a hyphen at the line end loses the hyphen when the evidence says
-//! it is one word, and keeps it when the evidence says compound, or when
-//! there is no evidence either way: a wrongly kept hyphen can be repaired
-//! later, a wrongly removed one cannot. `¬` and the soft hyphen mark a split
-//! word outright.
+//! Latin words join with one space; an em dash keeps no space. `¬` and the
+//! soft hyphen mark a split word outright. A hyphen at the line end is
+//! decided by evidence, strongest first ([`hyphen`]):
+//! - the page's and batch's own words: `international` whole elsewhere
+//!   makes `inter-` ⏎ `national` a split word, `well-known` hyphenated
+//!   elsewhere makes `well-` ⏎ `known` a compound;
+//! - no word on one side: numbers keep the hyphen (`1990-` ⏎ `91`,
+//!   `555-` ⏎ `1234`), a conjunction after it keeps its space too
+//!   (`pre-` ⏎ `and post-war`, `Auto-` ⏎ `und Velofahrer`);
+//! - case: a capital after the hyphen makes a compound (`EU-` ⏎ `Staaten`),
+//!   capitals on both sides are decided like lower case (`GOVERN-` ⏎ `MENT`);
+//! - words: in English (the built-in list, `data/words/`) the hyphen stays
+//!   where both parts are words and the joined form is none (`long-` ⏎
+//!   `term`, `Pitt-` ⏎ `street`, `pre-` ⏎ `war`); German writes compounds
+//!   closed, so there a lower-case continuation is a split word, unless an
+//!   abbreviation or a single letter stands before (`US-` ⏎ `amerikanisch`).
+//!
+//! Measured on the column-set pages of `tests/hyphens.rs` (invented text).
 
-use crate::rejoin::lexicon::LexiconView;
+use crate::rejoin::lexicon::{Language, LexiconView, listed};
 use crate::script::{is_cjk, is_cjk_punct, is_shared_punct, is_word_letter};
 use crate::trace::Trace;
 
@@ -134,7 +146,7 @@ pub fn hyphen(buf: &str, next: &str, lexicon: &LexiconView<'_>) -> Hyphen {
     let left = &body[left_start..];
     let right_end = next.find(|c: char| !is_word_letter(c)).unwrap_or(next.len());
     let right = &next[..right_end];
-    // `1990-` + `91`, `pages 12-` + `15`, `well-` + `(known)`: no word to join.
+    // `1990-` + `91`, `555-` + `1234`, `well-` + `(known)`: no word to join.
     if left.is_empty() || right.is_empty() {
         return Hyphen::Keep;
     }
@@ -143,19 +155,87 @@ pub fn hyphen(buf: &str, next: &str, lexicon: &LexiconView<'_>) -> Hyphen {
     }
     let joined = format!("{left}{right}").to_lowercase();
     let compound = format!("{left}-{right}").to_lowercase();
+    // What the page and the batch write is the strongest evidence.
     let (as_word, as_compound) = (lexicon.word(&joined), lexicon.compound(&compound));
-    let upper = |s: &str| s.chars().all(|c| !c.is_lowercase());
-    // `EU-` + `Staaten` is a compound. In capitals (`CON-` + `TAINING`)
-    // case says nothing, and the evidence decides as for lower case.
-    if right.starts_with(char::is_uppercase) && !(upper(left) && upper(right)) {
-        return Hyphen::Keep;
-    }
     if as_word > 0 || as_compound > 0 {
         return if as_word >= as_compound { Hyphen::Drop } else { Hyphen::Keep };
     }
-    // Unknown either way: two known words make a compound, else a split word.
-    let known = |s: &str| s.chars().count() > 1 && lexicon.word(&s.to_lowercase()) > 0;
-    if known(left) && known(right) { Hyphen::Keep } else { Hyphen::Drop }
+    let split_if = |word: bool| if word { Hyphen::Drop } else { Hyphen::Keep };
+    match (Case::of(left), Case::of(right)) {
+        // `EU-` + `Staaten`, `Anglo-` + `Saxon`, `non-` + `British`.
+        (_, Case::Title) => Hyphen::Keep,
+        // In capitals case says nothing (`GOVERN-` + `MENT`).
+        (Case::Upper, Case::Upper) => by_words(left, right, &joined, lexicon),
+        // A capitals continuation (`antici-` + `PATION`) or an abbreviation
+        // before a word (`US-` + `led`, `SVP-` + `nahe`): split only if
+        // the joined form is a word.
+        (_, Case::Upper) | (Case::Upper, Case::Lower) => split_if(listed(&joined)),
+        _ => by_words(left, right, &joined, lexicon),
+    }
+}
+
+/// How a word is written: no lower-case letter; a capital first; else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    Upper,
+    Title,
+    Lower,
+}
+
+impl Case {
+    fn of(word: &str) -> Case {
+        if !word.chars().any(char::is_lowercase) {
+            Case::Upper
+        } else if word.starts_with(char::is_uppercase) {
+            Case::Title
+        } else {
+            Case::Lower
+        }
+    }
+}
+
+/// Prefixes that stand hyphenated before a word (`pre-war`, `ex-mayor`,
+/// `co-author`) though they are no words on their own.
+const PREFIXES: &[&str] = &["anti", "co", "ex", "mid", "non", "post", "pre", "pro", "quasi", "self", "semi", "vice"];
+
+/// Words after a capitalised name that make a street's name: `Pitt-street`,
+/// `Parramatta-road` (an old Australian and British style).
+const STREET_WORDS: &[&str] = &[
+    "avenue", "bridge", "crescent", "lane", "parade", "park", "place", "quay", "road", "square", "street", "terrace",
+    "wharf",
+];
+
+/// Decides a hyphen before a lower-case continuation (or in capitals) by
+/// the words the parts and the joined form are, where the page and batch
+/// know none of them.
+fn by_words(left: &str, right: &str, joined: &str, lexicon: &LexiconView<'_>) -> Hyphen {
+    let (left_lower, right_lower) = (left.to_lowercase(), right.to_lowercase());
+    // No split leaves one letter on the line: `U-boat`, `x-mal`, `e-mail`.
+    if left.chars().count() == 1 {
+        return if listed(joined) { Hyphen::Drop } else { Hyphen::Keep };
+    }
+    let word = |s: &str| s.chars().count() > 1 && (lexicon.word(s) > 0 || listed(s));
+    let compound = match lexicon.language() {
+        // German writes its compounds closed: `Verhand-` + `lungen`.
+        Language::German => false,
+        // `co-operation`, `co-ordinate`: the style of British and
+        // Australian papers, though American ones close them.
+        Language::English if left_lower == "co" && right_lower.starts_with('o') => true,
+        // Both parts words and the joined form none: `long-` + `term`,
+        // `loading-` + `bays`, `pre-` + `war`, `Pitt-` + `street`. A
+        // capitalised first part is a name, though (`Pen-` + `rose`).
+        Language::English => {
+            let prefix = PREFIXES.contains(&left_lower.as_str());
+            let first = prefix || Case::of(left) != Case::Title && word(&left_lower);
+            !listed(joined) && (STREET_WORDS.contains(&right_lower.as_str()) || first && word(&right_lower))
+        }
+        // Without a list, only the page's and batch's own words count.
+        Language::Other => {
+            let known = |s: &str| s.chars().count() > 1 && lexicon.word(s) > 0;
+            !listed(joined) && known(&left_lower) && known(&right_lower)
+        }
+    };
+    if compound { Hyphen::Keep } else { Hyphen::Drop }
 }
 
 #[cfg(test)]
@@ -266,6 +346,69 @@ mod tests {
     fn not_sign_and_soft_hyphen_mark_a_split_word() {
         assert_eq!(join("Zei¬", "tung", ""), "Zeitung");
         assert_eq!(join("news\u{AD}", "paper", ""), "newspaper");
+    }
+
+    /// Pages whose function words tell their language.
+    const ENGLISH: &str = "The council met on Tuesday and the mayor said that it was time";
+    const GERMAN: &str = "Die Verhandlungen zwischen der Stadt und den SBB sind auf gutem Weg";
+
+    #[test]
+    fn parts_that_are_words_keep_the_hyphen_where_the_joined_form_is_none() {
+        assert_eq!(join("a long-", "term lease", ENGLISH), "a long-term lease");
+        assert_eq!(join("system of loading-", "bays in", ENGLISH), "system of loading-bays in");
+        assert_eq!(join("the pre-", "war period", ENGLISH), "the pre-war period");
+        assert_eq!(join("the ex-", "mayor said", ENGLISH), "the ex-mayor said");
+        // the joined form is a word: a split word, whatever its parts
+        assert_eq!(join("relieve the pressure consider-", "ably.", ENGLISH), "relieve the pressure considerably.");
+        assert_eq!(join("a car-", "pet shop", ENGLISH), "a carpet shop");
+    }
+
+    #[test]
+    fn a_name_before_a_street_word_keeps_the_hyphen_and_other_names_join() {
+        assert_eq!(join("traffic in Pitt-", "street and", ENGLISH), "traffic in Pitt-street and");
+        assert_eq!(join("widening of Parramatta-", "road. The", ENGLISH), "widening of Parramatta-road. The");
+        // a name cut at the line end: its parts may be words, it is one name
+        assert_eq!(join("Mr. Pen-", "rose replied", ENGLISH), "Mr. Penrose replied");
+        assert_eq!(join("Mr. Ash-", "worth said", ENGLISH), "Mr. Ashworth said");
+    }
+
+    #[test]
+    fn co_words_keep_the_hyphen_unless_the_page_closes_them() {
+        assert_eq!(join("the co-", "operation of", ENGLISH), "the co-operation of");
+        assert_eq!(join("to co-", "ordinate the", ENGLISH), "to co-ordinate the");
+        assert_eq!(join("a co-", "author of", ENGLISH), "a co-author of");
+        assert_eq!(join("a co-", "incidence that", ENGLISH), "a coincidence that");
+        assert_eq!(
+            join("the co-", "operation of", "The council met with full cooperation today"),
+            "the cooperation of"
+        );
+    }
+
+    #[test]
+    fn capitals_split_joins_where_the_joined_form_is_a_word() {
+        assert_eq!(join("NEW GOVERN-", "MENT PLANS", ENGLISH), "NEW GOVERNMENT PLANS");
+        assert_eq!(join("I see you shiver with antici-", "PATION.", ENGLISH), "I see you shiver with anticiPATION.");
+        assert_eq!(join("the anti-", "EU vote", ENGLISH), "the anti-EU vote");
+    }
+
+    #[test]
+    fn an_abbreviation_before_a_word_keeps_the_hyphen() {
+        assert_eq!(join("ein US-", "amerikanischer Fonds", GERMAN), "ein US-amerikanischer Fonds");
+        assert_eq!(join("die GLP-", "nahe Gruppe", GERMAN), "die GLP-nahe Gruppe");
+        assert_eq!(join("the UN-", "backed force", ENGLISH), "the UN-backed force");
+    }
+
+    #[test]
+    fn german_lower_case_continuation_is_a_split_word_whatever_its_parts() {
+        let page = "Der Rat der Stadt tagte gestern und die Stadt hat den Rat gefragt";
+        assert_eq!(join("der Stadt-", "rat hat", page), "der Stadtrat hat");
+        assert_eq!(join("die Hand-", "lung ist", GERMAN), "die Handlung ist");
+        assert_eq!(join("schon x-", "mal gesagt", GERMAN), "schon x-mal gesagt");
+    }
+
+    #[test]
+    fn phone_numbers_keep_the_hyphen() {
+        assert_eq!(join("call 555-", "0192 after nine", ENGLISH), "call 555-0192 after nine");
     }
 
     #[test]

@@ -21,6 +21,7 @@
 //!
 //! Measured on the column-set pages of `tests/hyphens.rs` (invented text).
 
+use crate::model::{Line, ParaClass, Paragraph};
 use crate::rejoin::lexicon::{Language, LexiconView, listed};
 use crate::script::{is_cjk, is_cjk_punct, is_shared_punct, is_word_letter};
 use crate::trace::Trace;
@@ -85,6 +86,41 @@ pub fn join_into(
         buf.push(' ');
     }
     buf.push_str(next.text);
+}
+
+/// Appends a headline's lines to `out`, one paragraph a line, but a word
+/// cut at a line end joins as in running text (`Inter-` ⏎ `national Talks
+/// Resume`, `NEW GOVERN-` ⏎ `MENT PLANS`).
+pub fn headline_into(
+    out: &mut Vec<Paragraph>,
+    lines: &[Line],
+    blank_before: bool,
+    lexicon: &LexiconView<'_>,
+    trace: &mut Trace,
+) {
+    for (k, line) in lines.iter().enumerate() {
+        match out.last_mut() {
+            Some(last) if k > 0 && cuts_word(&last.text, &line.text) => {
+                join_into(&mut last.text, false, Side { text: &line.text, cjk: false }, false, lexicon, trace);
+                last.lines.1 = line.no;
+            }
+            _ => out.push(Paragraph::new(
+                line.text.clone(),
+                ParaClass::Headline,
+                (line.no, line.no),
+                blank_before && k == 0,
+            )),
+        }
+    }
+}
+
+/// Whether `line` ends in a word cut by a hyphen, `¬` or soft hyphen that
+/// `next` completes.
+fn cuts_word(line: &str, next: &str) -> bool {
+    let mut tail = line.chars().rev();
+    tail.next().is_some_and(|c| matches!(c, '-' | '\u{2010}' | '¬' | '\u{00AD}'))
+        && tail.next().is_some_and(is_word_letter)
+        && next.chars().next().is_some_and(is_word_letter)
 }
 
 fn before_hyphen(buf: &str) -> Option<char> {
@@ -241,7 +277,6 @@ fn by_words(left: &str, right: &str, joined: &str, lexicon: &LexiconView<'_>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Line;
     use crate::rejoin::lexicon::Lexicon;
 
     fn join(left: &str, right: &str, page: &str) -> String {
@@ -297,6 +332,16 @@ mod tests {
         // both parts are words: leave them apart
         assert_eq!(join("the some", "times more", "a sometimes good thing, some times out"), "the some times more");
         assert_eq!(join("the find", "ing that", ""), "the find ing that");
+    }
+
+    #[test]
+    fn a_word_cut_at_the_line_end_is_told_from_a_dash() {
+        assert!(cuts_word("Inter-", "national Talks"));
+        assert!(cuts_word("NEW GOVERN-", "MENT PLANS"));
+        assert!(cuts_word("Zei¬", "tung"));
+        assert!(!cuts_word("Sport -", "Results"));
+        assert!(!cuts_word("Season 1990-", "91"));
+        assert!(!cuts_word("Storm leaves", "12,000 in dark"));
     }
 
     #[test]
@@ -409,6 +454,16 @@ mod tests {
     #[test]
     fn phone_numbers_keep_the_hyphen() {
         assert_eq!(join("call 555-", "0192 after nine", ENGLISH), "call 555-0192 after nine");
+    }
+
+    #[test]
+    fn a_word_cut_in_a_headline_joins() {
+        let lines = [Line::new(1, "NEW GOVERN-"), Line::new(2, "MENT PLANS"), Line::new(3, "FOR THE CITY")];
+        let (batch, page) = (Lexicon::default(), Vec::new());
+        let mut out = Vec::new();
+        headline_into(&mut out, &lines, true, &LexiconView::new(&batch, &page), &mut Trace::off());
+        let texts: Vec<(&str, (usize, usize))> = out.iter().map(|p| (p.text.as_str(), p.lines)).collect();
+        assert_eq!(texts, [("NEW GOVERNMENT PLANS", (1, 2)), ("FOR THE CITY", (3, 3))]);
     }
 
     #[test]

@@ -63,33 +63,41 @@ fn input_tokens(text: &str) -> Vec<(&str, bool)> {
 }
 
 /// The line-end hyphens of `input` and what `gold` made of each. Panics
-/// where the two texts differ elsewhere: the fixture is broken.
+/// where the two texts differ elsewhere: the fixture is broken. A word may
+/// run over three lines (`Ge-` ⏎ `sundheitsdirektorenkon-` ⏎ `ferenz`).
 fn sites(input: &str, gold: &[&str]) -> Vec<Site> {
     let tokens = input_tokens(input);
+    // The gold token built so far from the parts of a cut word.
+    let mut built = String::new();
     let (mut i, mut g, mut out) = (0, 0, Vec::new());
     while i < tokens.len() {
         let (token, site) = tokens[i];
         assert!(g < gold.len(), "gold ends before input token {i} {token:?}");
         if !site {
-            assert_eq!(token, gold[g], "input token {i} differs from gold token {g}");
+            assert_eq!(format!("{built}{token}"), gold[g], "input token {i} differs from gold token {g}");
+            built.clear();
             (i, g) = (i + 1, g + 1);
             continue;
         }
         let right = tokens[i + 1].0;
         let left = token.strip_suffix('-').expect("a site ends in a hyphen");
-        let kind = if gold[g] == token && gold.get(g + 1) == Some(&right) {
+        let kind = if built.is_empty() && gold[g] == token && gold.get(g + 1) == Some(&right) {
             Gold::Suspend
-        } else if gold[g] == format!("{token}{right}") {
+        } else if gold[g].starts_with(&format!("{built}{token}")) {
             Gold::Keep
-        } else if gold[g] == format!("{left}{right}") {
+        } else if gold[g].starts_with(&format!("{built}{left}")) {
             Gold::Drop
         } else {
-            panic!("gold token {g} {:?} is no join of {token:?} + {right:?}", gold[g]);
+            panic!("gold token {g} {:?} is no join of {built:?} + {token:?} + {right:?}", gold[g]);
         };
         let words = left.ends_with(char::is_alphabetic) && right.starts_with(char::is_alphabetic);
         out.push(Site { at: g, gold: kind, words, shown: format!("{token} ⏎ {right}") });
-        i += if kind == Gold::Suspend { 1 } else { 2 };
-        g += 1;
+        match kind {
+            Gold::Suspend => g += 1,
+            Gold::Keep => built.push_str(token),
+            Gold::Drop => built.push_str(left),
+        }
+        i += 1;
     }
     assert_eq!(g, gold.len(), "gold runs on past the input");
     out
@@ -172,8 +180,11 @@ fn score(name: &str) -> Score {
 }
 
 /// The lowest figures each page may show: share of line-end hyphens
-/// decided right, share of real compounds kept.
-const FLOORS: [(&str, f64, f64); 2] = [("en-columns", 0.95, 0.9), ("de-columns", 0.98, 0.9)];
+/// decided right, share of real compounds kept. The `-2` pages were
+/// written after the rules, and scored as they stood (en 24/25, 8/9;
+/// de 55/55, 2/2).
+const FLOORS: [(&str, f64, f64); 4] =
+    [("en-columns", 0.95, 0.9), ("de-columns", 0.98, 0.9), ("en-columns-2", 0.96, 0.88), ("de-columns-2", 0.98, 0.9)];
 
 #[test]
 fn column_set_pages_decide_their_line_end_hyphens() {

@@ -160,12 +160,14 @@ fn first_word(text: &str) -> &str {
 
 /// Whether a word was split at the line end without a hyphen (OCR drops
 /// many: en-ocr `sec` ⏎ `ond`): the joined form is a word of the page or
-/// batch, and one of the parts is not, and the second part is lower case.
+/// batch, and one of the parts is not, and the second part is lower case,
+/// or both are capitals (`CON` ⏎ `TAINING`).
 fn fused(buf: &str, next: &str, lexicon: &LexiconView<'_>) -> bool {
     let (left, right) = (last_word(buf), first_word(next));
     let lower = |s: &str| s.to_lowercase();
     !left.is_empty()
-        && right.starts_with(char::is_lowercase)
+        && !right.is_empty()
+        && (right.starts_with(char::is_lowercase) || Case::of(left) == Case::Upper && Case::of(right) == Case::Upper)
         && left.chars().count() + right.chars().count() >= MIN_FUSED_CHARS
         && lexicon.word(&lower(&format!("{left}{right}"))) > 0
         && (lexicon.word(&lower(left)) == 0 || lexicon.word(&lower(right)) == 0)
@@ -332,6 +334,9 @@ mod tests {
         // both parts are words: leave them apart
         assert_eq!(join("the some", "times more", "a sometimes good thing, some times out"), "the some times more");
         assert_eq!(join("the find", "ing that", ""), "the find ing that");
+        // in capitals as in lower case, but a capital after lower case starts a word
+        assert_eq!(join("CONVENIENT, CON", "TAINING FORMS", "forms containing all"), "CONVENIENT, CONTAINING FORMS");
+        assert_eq!(join("the Berlin", "Times said", "in berlintimes here"), "the Berlin Times said");
     }
 
     #[test]

@@ -100,29 +100,41 @@ pub enum Language {
     Other,
 }
 
-/// Frequent English words that are no German words.
+/// Frequent English words that are no German words (sorted by bytes: looked
+/// up by binary search).
 const ENGLISH_MARKERS: &[&str] = &[
-    "the", "of", "and", "to", "that", "with", "for", "which", "were", "have", "from", "this", "been", "would", "had",
-    "his", "at", "by", "on", "is", "it", "as", "are", "be",
+    "and", "are", "as", "at", "be", "been", "by", "for", "from", "had", "have", "his", "is", "it", "of", "on", "that",
+    "the", "this", "to", "were", "which", "with", "would",
 ];
 
-/// Frequent German words that are no English words.
+/// Frequent German words that are no English words (sorted by bytes).
 const GERMAN_MARKERS: &[&str] = &[
-    "der", "und", "das", "den", "dem", "des", "ist", "nicht", "mit", "sich", "von", "zu", "im", "auf", "ein", "eine",
-    "einer", "auch", "wurde", "für", "sind", "werden", "hat", "bei", "wie", "oder", "aus", "nach",
+    "auch", "auf", "aus", "bei", "das", "dem", "den", "der", "des", "ein", "eine", "einer", "für", "hat", "im", "ist",
+    "mit", "nach", "nicht", "oder", "sich", "sind", "und", "von", "werden", "wie", "wurde", "zu",
 ];
+
+/// Frequent words enough to tell a page's language.
+const MARKERS_ENOUGH: usize = 32;
 
 impl Language {
-    /// The language whose frequent words outnumber the other's twice.
+    /// The language whose frequent words outnumber the other's twice,
+    /// counted until `MARKERS_ENOUGH` are found (a page's first hundred
+    /// words or so).
     pub fn of(lines: &[Line]) -> Language {
         let (mut english, mut german) = (0usize, 0usize);
-        for word in lines.iter().flat_map(|l| l.text.split(|c: char| !c.is_alphabetic())) {
-            if word.is_empty() || word.len() > 6 {
-                continue;
+        let words = lines.iter().flat_map(|l| l.text.split(|c: char| !c.is_alphabetic()));
+        // Markers are 2 to 6 bytes long; lower-cased on the stack.
+        for word in words.filter(|w| (2..=6).contains(&w.len())) {
+            if english + german >= MARKERS_ENOUGH {
+                break;
             }
-            let word = word.to_lowercase();
-            english += usize::from(ENGLISH_MARKERS.contains(&word.as_str()));
-            german += usize::from(GERMAN_MARKERS.contains(&word.as_str()));
+            let mut buf = [0u8; 6];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let marker = |markers: &[&str]| usize::from(markers.binary_search_by(|m| m.as_bytes().cmp(lower)).is_ok());
+            english += marker(ENGLISH_MARKERS);
+            german += marker(GERMAN_MARKERS);
         }
         match (english, german) {
             (e, g) if e > 2 * g => Language::English,
@@ -229,6 +241,14 @@ mod tests {
         );
         assert_eq!(Language::of(&lines("Le conseil municipal a voté")), Language::Other);
         assert_eq!(Language::of(&[]), Language::Other);
+        assert_eq!(Language::of(&lines("FÜR DIE STADT UND DEN KANTON")), Language::German);
+    }
+
+    #[test]
+    fn marker_tables_are_sorted_for_binary_search() {
+        for table in [ENGLISH_MARKERS, GERMAN_MARKERS] {
+            assert!(table.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()), "{table:?}");
+        }
     }
 
     #[test]

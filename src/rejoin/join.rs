@@ -2,14 +2,27 @@
 //!
 //! CJK text joins with nothing (001 `有的从事` + `核酸检测`), and so do
 //! digits in CJK text (a sample's `研修班等 1` + `5 个主体班` → `15个`);
-//! Latin words join with one space; an em dash keeps no space. A Latin word
-//! split by a hyphen at the line end loses the hyphen when the evidence says
-//! it is one word, and keeps it when the evidence says compound, or when
-//! there is no evidence either way: a wrongly kept hyphen can be repaired
-//! later, a wrongly removed one cannot. `¬` and the soft hyphen mark a split
-//! word outright.
+//! Latin words join with one space; an em dash keeps no space. `¬` and the
+//! soft hyphen mark a split word outright. A hyphen at the line end is
+//! decided by evidence, strongest first ([`hyphen`]):
+//! - the page's and batch's own words: `international` whole elsewhere
+//!   makes `inter-` ⏎ `national` a split word, `well-known` hyphenated
+//!   elsewhere makes `well-` ⏎ `known` a compound;
+//! - no word on one side: numbers keep the hyphen (`1990-` ⏎ `91`,
+//!   `555-` ⏎ `1234`), a conjunction after it keeps its space too
+//!   (`pre-` ⏎ `and post-war`, `Auto-` ⏎ `und Velofahrer`);
+//! - case: a capital after the hyphen makes a compound (`EU-` ⏎ `Staaten`),
+//!   capitals on both sides are decided like lower case (`GOVERN-` ⏎ `MENT`);
+//! - words: in English (the built-in list, `data/words/`) the hyphen stays
+//!   where both parts are words and the joined form is none (`long-` ⏎
+//!   `term`, `Pitt-` ⏎ `street`, `pre-` ⏎ `war`); German writes compounds
+//!   closed, so there a lower-case continuation is a split word, unless an
+//!   abbreviation or a single letter stands before (`US-` ⏎ `amerikanisch`).
+//!
+//! Measured on the column-set pages of `tests/hyphens.rs` (invented text).
 
-use crate::rejoin::lexicon::{LexiconView, MAX_WORD_CHARS};
+use crate::model::{Line, ParaClass, Paragraph};
+use crate::rejoin::lexicon::{Language, LexiconView, MAX_WORD_CHARS, listed};
 use crate::script::{is_cjk, is_cjk_punct, is_shared_punct, is_word_letter};
 use crate::trace::Trace;
 
@@ -75,6 +88,41 @@ pub fn join_into(
     buf.push_str(next.text);
 }
 
+/// Appends a headline's lines to `out`, one paragraph a line, but a word
+/// cut at a line end joins as in running text (`Inter-` ⏎ `national Talks
+/// Resume`, `NEW GOVERN-` ⏎ `MENT PLANS`).
+pub fn headline_into(
+    out: &mut Vec<Paragraph>,
+    lines: &[Line],
+    blank_before: bool,
+    lexicon: &LexiconView<'_>,
+    trace: &mut Trace,
+) {
+    for (k, line) in lines.iter().enumerate() {
+        match out.last_mut() {
+            Some(last) if k > 0 && cuts_word(&last.text, &line.text) => {
+                join_into(&mut last.text, false, Side { text: &line.text, cjk: false }, false, lexicon, trace);
+                last.lines.1 = line.no;
+            }
+            _ => out.push(Paragraph::new(
+                line.text.clone(),
+                ParaClass::Headline,
+                (line.no, line.no),
+                blank_before && k == 0,
+            )),
+        }
+    }
+}
+
+/// Whether `line` ends in a word cut by a hyphen, `¬` or soft hyphen that
+/// `next` completes.
+fn cuts_word(line: &str, next: &str) -> bool {
+    let mut tail = line.chars().rev();
+    tail.next().is_some_and(|c| matches!(c, '-' | '\u{2010}' | '¬' | '\u{00AD}'))
+        && tail.next().is_some_and(is_word_letter)
+        && next.chars().next().is_some_and(is_word_letter)
+}
+
 fn before_hyphen(buf: &str) -> Option<char> {
     buf.chars().rev().nth(1)
 }
@@ -133,14 +181,16 @@ fn first_word(text: &str) -> Option<&str> {
 
 /// Whether a word was split at the line end without a hyphen (OCR drops
 /// many: en-ocr `sec` ⏎ `ond`): the joined form is a word of the page or
-/// batch, and one of the parts is not, and the second part is lower case.
+/// batch, and one of the parts is not, and the second part is lower case,
+/// or both are capitals (`CON` ⏎ `TAINING`).
 fn fused(buf: &str, next: &str, lexicon: &LexiconView<'_>) -> bool {
     let (Some(left), Some(right)) = (last_word(buf), first_word(next)) else {
         return false;
     };
     let lower = |s: &str| s.to_lowercase();
     !left.is_empty()
-        && right.starts_with(char::is_lowercase)
+        && !right.is_empty()
+        && (right.starts_with(char::is_lowercase) || Case::of(left) == Case::Upper && Case::of(right) == Case::Upper)
         && left.chars().count() + right.chars().count() >= MIN_FUSED_CHARS
         && lexicon.word(&lower(&format!("{left}{right}"))) > 0
         && (lexicon.word(&lower(left)) == 0 || lexicon.word(&lower(right)) == 0)
@@ -152,7 +202,7 @@ const MIN_FUSED_CHARS: usize = 5;
 /// Decides a line-end hyphen after the word that ends `buf` (hyphen last).
 pub fn hyphen(buf: &str, next: &str, lexicon: &LexiconView<'_>) -> Hyphen {
     let body = &buf[..buf.len() - buf.chars().next_back().map_or(0, char::len_utf8)];
-    // `1990-` + `91`, `pages 12-` + `15`, `well-` + `(known)`: no word to
+    // `1990-` + `91`, `555-` + `1234`, `well-` + `(known)`: no word to
     // join; nor is a run of letters longer than any word.
     let (Some(left), Some(right)) = (last_word(body), first_word(next)) else {
         return Hyphen::Keep;
@@ -165,25 +215,92 @@ pub fn hyphen(buf: &str, next: &str, lexicon: &LexiconView<'_>) -> Hyphen {
     }
     let joined = format!("{left}{right}").to_lowercase();
     let compound = format!("{left}-{right}").to_lowercase();
+    // What the page and the batch write is the strongest evidence.
     let (as_word, as_compound) = (lexicon.word(&joined), lexicon.compound(&compound));
-    let upper = |s: &str| s.chars().all(|c| !c.is_lowercase());
-    // `EU-` + `Staaten` is a compound. In capitals (`CON-` + `TAINING`)
-    // case says nothing, and the evidence decides as for lower case.
-    if right.starts_with(char::is_uppercase) && !(upper(left) && upper(right)) {
-        return Hyphen::Keep;
-    }
     if as_word > 0 || as_compound > 0 {
         return if as_word >= as_compound { Hyphen::Drop } else { Hyphen::Keep };
     }
-    // Unknown either way: two known words make a compound, else a split word.
-    let known = |s: &str| s.chars().count() > 1 && lexicon.word(&s.to_lowercase()) > 0;
-    if known(left) && known(right) { Hyphen::Keep } else { Hyphen::Drop }
+    let split_if = |word: bool| if word { Hyphen::Drop } else { Hyphen::Keep };
+    match (Case::of(left), Case::of(right)) {
+        // `EU-` + `Staaten`, `Anglo-` + `Saxon`, `non-` + `British`.
+        (_, Case::Title) => Hyphen::Keep,
+        // In capitals case says nothing (`GOVERN-` + `MENT`).
+        (Case::Upper, Case::Upper) => by_words(left, right, &joined, lexicon),
+        // A capitals continuation (`antici-` + `PATION`) or an abbreviation
+        // before a word (`US-` + `led`, `SVP-` + `nahe`): split only if
+        // the joined form is a word.
+        (_, Case::Upper) | (Case::Upper, Case::Lower) => split_if(listed(&joined)),
+        _ => by_words(left, right, &joined, lexicon),
+    }
+}
+
+/// How a word is written: no lower-case letter; a capital first; else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    Upper,
+    Title,
+    Lower,
+}
+
+impl Case {
+    fn of(word: &str) -> Case {
+        if !word.chars().any(char::is_lowercase) {
+            Case::Upper
+        } else if word.starts_with(char::is_uppercase) {
+            Case::Title
+        } else {
+            Case::Lower
+        }
+    }
+}
+
+/// Prefixes that stand hyphenated before a word (`pre-war`, `ex-mayor`,
+/// `co-author`) though they are no words on their own.
+const PREFIXES: &[&str] = &["anti", "co", "ex", "mid", "non", "post", "pre", "pro", "quasi", "self", "semi", "vice"];
+
+/// Words after a capitalised name that make a street's name: `Pitt-street`,
+/// `Parramatta-road` (an old Australian and British style).
+const STREET_WORDS: &[&str] = &[
+    "avenue", "bridge", "crescent", "lane", "parade", "park", "place", "quay", "road", "square", "street", "terrace",
+    "wharf",
+];
+
+/// Decides a hyphen before a lower-case continuation (or in capitals) by
+/// the words the parts and the joined form are, where the page and batch
+/// know none of them.
+fn by_words(left: &str, right: &str, joined: &str, lexicon: &LexiconView<'_>) -> Hyphen {
+    let (left_lower, right_lower) = (left.to_lowercase(), right.to_lowercase());
+    // No split leaves one letter on the line: `U-boat`, `x-mal`, `e-mail`.
+    if left.chars().count() == 1 {
+        return if listed(joined) { Hyphen::Drop } else { Hyphen::Keep };
+    }
+    let word = |s: &str| s.chars().count() > 1 && (lexicon.word(s) > 0 || listed(s));
+    let compound = match lexicon.language() {
+        // German writes its compounds closed: `Verhand-` + `lungen`.
+        Language::German => false,
+        // `co-operation`, `co-ordinate`: the style of British and
+        // Australian papers, though American ones close them.
+        Language::English if left_lower == "co" && right_lower.starts_with('o') => true,
+        // Both parts words and the joined form none: `long-` + `term`,
+        // `loading-` + `bays`, `pre-` + `war`, `Pitt-` + `street`. A
+        // capitalised first part is a name, though (`Pen-` + `rose`).
+        Language::English => {
+            let prefix = PREFIXES.contains(&left_lower.as_str());
+            let first = prefix || Case::of(left) != Case::Title && word(&left_lower);
+            !listed(joined) && (STREET_WORDS.contains(&right_lower.as_str()) || first && word(&right_lower))
+        }
+        // Without a list, only the page's and batch's own words count.
+        Language::Other => {
+            let known = |s: &str| s.chars().count() > 1 && lexicon.word(s) > 0;
+            !listed(joined) && known(&left_lower) && known(&right_lower)
+        }
+    };
+    if compound { Hyphen::Keep } else { Hyphen::Drop }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Line;
     use crate::rejoin::lexicon::Lexicon;
 
     fn join(left: &str, right: &str, page: &str) -> String {
@@ -239,6 +356,19 @@ mod tests {
         // both parts are words: leave them apart
         assert_eq!(join("the some", "times more", "a sometimes good thing, some times out"), "the some times more");
         assert_eq!(join("the find", "ing that", ""), "the find ing that");
+        // in capitals as in lower case, but a capital after lower case starts a word
+        assert_eq!(join("CONVENIENT, CON", "TAINING FORMS", "forms containing all"), "CONVENIENT, CONTAINING FORMS");
+        assert_eq!(join("the Berlin", "Times said", "in berlintimes here"), "the Berlin Times said");
+    }
+
+    #[test]
+    fn a_word_cut_at_the_line_end_is_told_from_a_dash() {
+        assert!(cuts_word("Inter-", "national Talks"));
+        assert!(cuts_word("NEW GOVERN-", "MENT PLANS"));
+        assert!(cuts_word("Zei¬", "tung"));
+        assert!(!cuts_word("Sport -", "Results"));
+        assert!(!cuts_word("Season 1990-", "91"));
+        assert!(!cuts_word("Storm leaves", "12,000 in dark"));
     }
 
     #[test]
@@ -296,6 +426,79 @@ mod tests {
     fn not_sign_and_soft_hyphen_mark_a_split_word() {
         assert_eq!(join("Zei¬", "tung", ""), "Zeitung");
         assert_eq!(join("news\u{AD}", "paper", ""), "newspaper");
+    }
+
+    /// Pages whose function words tell their language.
+    const ENGLISH: &str = "The council met on Tuesday and the mayor said that it was time";
+    const GERMAN: &str = "Die Verhandlungen zwischen der Stadt und den SBB sind auf gutem Weg";
+
+    #[test]
+    fn parts_that_are_words_keep_the_hyphen_where_the_joined_form_is_none() {
+        assert_eq!(join("a long-", "term lease", ENGLISH), "a long-term lease");
+        assert_eq!(join("system of loading-", "bays in", ENGLISH), "system of loading-bays in");
+        assert_eq!(join("the pre-", "war period", ENGLISH), "the pre-war period");
+        assert_eq!(join("the ex-", "mayor said", ENGLISH), "the ex-mayor said");
+        // the joined form is a word: a split word, whatever its parts
+        assert_eq!(join("relieve the pressure consider-", "ably.", ENGLISH), "relieve the pressure considerably.");
+        assert_eq!(join("a car-", "pet shop", ENGLISH), "a carpet shop");
+    }
+
+    #[test]
+    fn a_name_before_a_street_word_keeps_the_hyphen_and_other_names_join() {
+        assert_eq!(join("traffic in Pitt-", "street and", ENGLISH), "traffic in Pitt-street and");
+        assert_eq!(join("widening of Parramatta-", "road. The", ENGLISH), "widening of Parramatta-road. The");
+        // a name cut at the line end: its parts may be words, it is one name
+        assert_eq!(join("Mr. Pen-", "rose replied", ENGLISH), "Mr. Penrose replied");
+        assert_eq!(join("Mr. Ash-", "worth said", ENGLISH), "Mr. Ashworth said");
+    }
+
+    #[test]
+    fn co_words_keep_the_hyphen_unless_the_page_closes_them() {
+        assert_eq!(join("the co-", "operation of", ENGLISH), "the co-operation of");
+        assert_eq!(join("to co-", "ordinate the", ENGLISH), "to co-ordinate the");
+        assert_eq!(join("a co-", "author of", ENGLISH), "a co-author of");
+        assert_eq!(join("a co-", "incidence that", ENGLISH), "a coincidence that");
+        assert_eq!(
+            join("the co-", "operation of", "The council met with full cooperation today"),
+            "the cooperation of"
+        );
+    }
+
+    #[test]
+    fn capitals_split_joins_where_the_joined_form_is_a_word() {
+        assert_eq!(join("NEW GOVERN-", "MENT PLANS", ENGLISH), "NEW GOVERNMENT PLANS");
+        assert_eq!(join("I see you shiver with antici-", "PATION.", ENGLISH), "I see you shiver with anticiPATION.");
+        assert_eq!(join("the anti-", "EU vote", ENGLISH), "the anti-EU vote");
+    }
+
+    #[test]
+    fn an_abbreviation_before_a_word_keeps_the_hyphen() {
+        assert_eq!(join("ein US-", "amerikanischer Fonds", GERMAN), "ein US-amerikanischer Fonds");
+        assert_eq!(join("die GLP-", "nahe Gruppe", GERMAN), "die GLP-nahe Gruppe");
+        assert_eq!(join("the UN-", "backed force", ENGLISH), "the UN-backed force");
+    }
+
+    #[test]
+    fn german_lower_case_continuation_is_a_split_word_whatever_its_parts() {
+        let page = "Der Rat der Stadt tagte gestern und die Stadt hat den Rat gefragt";
+        assert_eq!(join("der Stadt-", "rat hat", page), "der Stadtrat hat");
+        assert_eq!(join("die Hand-", "lung ist", GERMAN), "die Handlung ist");
+        assert_eq!(join("schon x-", "mal gesagt", GERMAN), "schon x-mal gesagt");
+    }
+
+    #[test]
+    fn phone_numbers_keep_the_hyphen() {
+        assert_eq!(join("call 555-", "0192 after nine", ENGLISH), "call 555-0192 after nine");
+    }
+
+    #[test]
+    fn a_word_cut_in_a_headline_joins() {
+        let lines = [Line::new(1, "NEW GOVERN-"), Line::new(2, "MENT PLANS"), Line::new(3, "FOR THE CITY")];
+        let (batch, page) = (Lexicon::default(), Vec::new());
+        let mut out = Vec::new();
+        headline_into(&mut out, &lines, true, &LexiconView::new(&batch, &page), &mut Trace::off());
+        let texts: Vec<(&str, (usize, usize))> = out.iter().map(|p| (p.text.as_str(), p.lines)).collect();
+        assert_eq!(texts, [("NEW GOVERNMENT PLANS", (1, 2)), ("FOR THE CITY", (3, 3))]);
     }
 
     #[test]

@@ -7,9 +7,14 @@
 //! (lower-cased). Only words inside a line count: the first and last words
 //! of a line may be fragments of a word split at the line end, with or
 //! without a hyphen (OCR drops many: en-ocr `pre` ⏎ `senting`).
+//!
+//! Where the page and batch say nothing, a built-in English word list
+//! (SCOWL, `data/words/`) tells whether a joined form or a part is a word,
+//! and the page's function words tell its [`Language`]: German writes its
+//! compounds closed, so there case decides (see `join::hyphen`).
 
-use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::{LazyLock, OnceLock};
 
 use crate::model::Line;
 use crate::script::is_word_letter;
@@ -77,6 +82,74 @@ impl Lexicon {
     }
 }
 
+/// English words, lower case (SCOWL sizes 10–35; `data/words/README.md`
+/// names source, selection and licence).
+const ENGLISH_WORDS: &str = include_str!("../../data/words/en.txt");
+
+/// The English word list, parsed on first use and never changed after.
+static ENGLISH: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ENGLISH_WORDS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+
+/// Whether the built-in English list holds `lower` (lower case).
+pub fn listed(lower: &str) -> bool {
+    ENGLISH.contains(lower)
+}
+
+/// The language of a page, as far as its line-end hyphens need it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    /// English: compounds are hyphenated, open or closed by usage.
+    English,
+    /// German: compounds are written closed.
+    German,
+    /// Another language, or too little text to tell.
+    Other,
+}
+
+/// Frequent English words that are no German words (sorted by bytes: looked
+/// up by binary search).
+const ENGLISH_MARKERS: &[&str] = &[
+    "and", "are", "as", "at", "be", "been", "by", "for", "from", "had", "have", "his", "is", "it", "of", "on", "that",
+    "the", "this", "to", "were", "which", "with", "would",
+];
+
+/// Frequent German words that are no English words (sorted by bytes).
+const GERMAN_MARKERS: &[&str] = &[
+    "auch", "auf", "aus", "bei", "das", "dem", "den", "der", "des", "ein", "eine", "einer", "für", "hat", "im", "ist",
+    "mit", "nach", "nicht", "oder", "sich", "sind", "und", "von", "werden", "wie", "wurde", "zu",
+];
+
+/// Frequent words enough to tell a page's language.
+const MARKERS_ENOUGH: usize = 32;
+
+impl Language {
+    /// The language whose frequent words outnumber the other's twice,
+    /// counted until `MARKERS_ENOUGH` are found (a page's first hundred
+    /// words or so).
+    pub fn of(lines: &[Line]) -> Language {
+        let (mut english, mut german) = (0usize, 0usize);
+        let words = lines.iter().flat_map(|l| l.text.split(|c: char| !c.is_alphabetic()));
+        // Markers are 2 to 6 bytes long; lower-cased on the stack.
+        for word in words.filter(|w| (2..=6).contains(&w.len())) {
+            if english + german >= MARKERS_ENOUGH {
+                break;
+            }
+            let mut buf = [0u8; 6];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let marker = |markers: &[&str]| usize::from(markers.binary_search_by(|m| m.as_bytes().cmp(lower)).is_ok());
+            english += marker(ENGLISH_MARKERS);
+            german += marker(GERMAN_MARKERS);
+        }
+        match (english, german) {
+            (e, g) if e > 2 * g => Language::English,
+            (e, g) if g > 2 * e => Language::German,
+            _ => Language::Other,
+        }
+    }
+}
+
 /// Words of a line: runs of letters, with inner hyphens and apostrophes.
 fn tokens(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -103,12 +176,13 @@ pub struct LexiconView<'a> {
     batch: &'a Lexicon,
     lines: &'a [Line],
     page: OnceLock<Lexicon>,
+    language: OnceLock<Language>,
 }
 
 impl<'a> LexiconView<'a> {
     /// A view of the batch lexicon plus the page of `lines`.
     pub fn new(batch: &'a Lexicon, lines: &'a [Line]) -> Self {
-        LexiconView { batch, lines, page: OnceLock::new() }
+        LexiconView { batch, lines, page: OnceLock::new(), language: OnceLock::new() }
     }
 
     fn page(&self) -> &Lexicon {
@@ -129,6 +203,11 @@ impl<'a> LexiconView<'a> {
             0 => self.page().compound(lower),
             n => n,
         }
+    }
+
+    /// The page's language, told when first asked.
+    pub fn language(&self) -> Language {
+        *self.language.get_or_init(|| Language::of(self.lines))
     }
 }
 
@@ -156,6 +235,34 @@ mod tests {
         let lex = Lexicon::from_lines(&lines(&format!("a {long} b {} c", &long[1..])));
         assert_eq!(lex.word(&long), 0);
         assert_eq!(lex.word(&long[1..]), 1);
+    }
+
+    #[test]
+    fn the_word_list_is_english_in_lower_case() {
+        assert!(listed("government") && listed("street") && listed("anticipation"));
+        assert!(!listed("pittstreet") && !listed("Government") && !listed("# english words for line-end hyphen"));
+    }
+
+    #[test]
+    fn function_words_tell_the_language() {
+        assert_eq!(
+            Language::of(&lines("The council met on Tuesday, and the mayor\nsaid that it was")),
+            Language::English
+        );
+        assert_eq!(
+            Language::of(&lines("Die Verhandlungen zwischen der Stadt und\nden SBB sind auf")),
+            Language::German
+        );
+        assert_eq!(Language::of(&lines("Le conseil municipal a voté")), Language::Other);
+        assert_eq!(Language::of(&[]), Language::Other);
+        assert_eq!(Language::of(&lines("FÜR DIE STADT UND DEN KANTON")), Language::German);
+    }
+
+    #[test]
+    fn marker_tables_are_sorted_for_binary_search() {
+        for table in [ENGLISH_MARKERS, GERMAN_MARKERS] {
+            assert!(table.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()), "{table:?}");
+        }
     }
 
     #[test]

@@ -35,7 +35,7 @@ use crate::furniture::marks;
 use crate::model::{Line, ParaClass, Paragraph};
 use crate::rejoin::column::{Column, LineSet, column_widths, tolerance, whole_paragraphs};
 use crate::rejoin::enumerator::{Point, point};
-use crate::rejoin::join::{Side, join_into};
+use crate::rejoin::join::{Side, headline_into, join_into};
 use crate::rejoin::lexicon::LexiconView;
 use crate::rejoin::seams::Seams;
 use crate::rules::RuleSet;
@@ -430,10 +430,7 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, ctx: &BatchContext, trace: &mut T
                 out.push(Paragraph::new(text, kind, layout.span(piece), blank_before));
             }
             ParaClass::Headline => {
-                for (k, line) in lines[piece.first..=piece.last].iter().enumerate() {
-                    let span = (line.no, line.no);
-                    out.push(Paragraph::new(line.text.clone(), kind, span, blank_before && k == 0));
-                }
+                headline_into(&mut out, &lines[piece.first..=piece.last], blank_before, &view, trace)
             }
             ParaClass::Body | ParaClass::Lead => {
                 let before = k.checked_sub(1).map(|j| &pieces[j]);

@@ -25,7 +25,7 @@ const SEED: u64 = 20_261_129;
 
 /// The lowest figures the development set may show (overall): about one
 /// item, title or paragraph in a hundred under what galley scored when
-/// they were last set (F1 0.865, titles 0.629, paragraphs 0.742,
+/// they were last set (F1 0.865, titles 0.691, paragraphs 0.742,
 /// continuations 0.892, 251 leaks, no gaps, no order fault).
 struct Floors {
     f1: f64,
@@ -37,7 +37,7 @@ struct Floors {
     order: usize,
 }
 
-const FLOORS: Floors = Floors { f1: 0.855, title: 0.62, para: 0.73, cont: 0.88, leaks: 260, gaps: 8, order: 3 };
+const FLOORS: Floors = Floors { f1: 0.855, title: 0.68, para: 0.73, cont: 0.88, leaks: 260, gaps: 8, order: 3 };
 
 /// The lowest items F1 per layout (scored: print 0.865, web 0.810,
 /// Markdown 0.882).

@@ -23,7 +23,8 @@
 
 use crate::rejoin::MIN_COLUMN_SUPPORT;
 use crate::rejoin::column::{Column, tolerance};
-use crate::script::{ends_sentence, is_clause_punct, is_closer, is_terminal, line_width, width};
+use crate::script::{ends_sentence, is_bracketed, is_clause_punct, is_closer, is_terminal, line_width, width};
+use crate::segment::tables::{PICTURE_CREDIT_WORDS, REPORT_WORDS, TAIL_CREDIT_WORDS};
 
 /// Half-width units a paragraph's first line may fall short of a CJK
 /// column: its dropped indent (two ideographic spaces) and a character
@@ -87,6 +88,39 @@ pub fn ended_by_hand(line: &HandLine<'_>, next: &str) -> Hand {
         Hand::Column
     } else {
         Hand::No
+    }
+}
+
+/// Most characters inside a tail credit's brackets.
+const MAX_TAIL_CREDIT: usize = 40;
+
+/// What a credit in brackets on a line of its own credits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Credit {
+    /// The text (`（通讯员 周明亮）`, `（作者系…）`): at an article's end it
+    /// is its tail credit, and the article ends there.
+    Text,
+    /// A picture (`（记者 张三 摄）`), which may stand inside the article.
+    Picture,
+}
+
+/// Whether a line is a report's byline in brackets
+/// (`【記者王小明／台北報導】`): it opens the report below it.
+pub fn is_report_byline(text: &str) -> bool {
+    is_bracketed(text) && REPORT_WORDS.iter().any(|w| text.contains(w))
+}
+
+/// What a line credits, if it is a credit in brackets: see
+/// [`TAIL_CREDIT_WORDS`] and [`PICTURE_CREDIT_WORDS`]; not a report's
+/// byline ([`REPORT_WORDS`]), which opens the report.
+pub fn credit(text: &str) -> Option<Credit> {
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    if !is_bracketed(text) || text.chars().count() > MAX_TAIL_CREDIT + 2 || is_report_byline(text) {
+        None
+    } else if has(PICTURE_CREDIT_WORDS) {
+        Some(Credit::Picture)
+    } else {
+        has(TAIL_CREDIT_WORDS).then_some(Credit::Text)
     }
 }
 

@@ -43,7 +43,7 @@ use crate::furniture::marks;
 use crate::model::{Line, ParaClass, Paragraph};
 use crate::rejoin::column::{Column, LineSet, column_widths, tolerance, whole_paragraphs};
 use crate::rejoin::enumerator::{Point, point};
-use crate::rejoin::hand::{Hand, HandLine, ended_by_hand};
+use crate::rejoin::hand::{Credit, Hand, HandLine, credit, ended_by_hand, is_report_byline};
 use crate::rejoin::join::{Side, join_into};
 use crate::rejoin::lexicon::LexiconView;
 use crate::rejoin::seams::Seams;
@@ -100,6 +100,10 @@ struct LineInfo {
     /// A bracketed note on a line of its own after a finished sentence
     /// (`…落到实处。` ⏎ `（记者 张三 摄）`): it belongs to the text above.
     note: bool,
+    /// A bracketed credit on a line of its own after a finished sentence
+    /// (`…预约参观。` ⏎ `（文/图 本报记者 孙晓雯）`): a paragraph of the
+    /// article above, not a byline opening the next one.
+    tail: Option<Credit>,
 }
 
 impl LineInfo {
@@ -129,6 +133,7 @@ impl LineInfo {
             opens_quote: text.starts_with(is_cjk_opening_quote),
             point: point(text),
             note: false,
+            tail: None,
         }
     }
 
@@ -231,6 +236,8 @@ enum Break {
     NextPoint,
     /// Another page of the batch shows a paragraph break here.
     Seen,
+    /// It or the line before is a tail credit (`（通讯员 周明亮）`).
+    Tail,
     /// The line before was ended by hand (see `hand`), or this one is and
     /// follows a finished sentence: set inside running text, after
     /// classification.
@@ -280,7 +287,10 @@ impl<'a> Layout<'a> {
         for i in 1..lines.len() {
             let text = &lines[i].text;
             let closers = !text.is_empty() && text.chars().all(is_closer);
-            let note = is_bracketed(text) && info[i].end != End::Mark && ends_sentence(&lines[i - 1].text);
+            let note = is_bracketed(text)
+                && info[i].end != End::Mark
+                && !is_report_byline(text)
+                && ends_sentence(&lines[i - 1].text);
             if (closers || note) && !lines[i - 1].is_blank() {
                 let joined = format!("{}{text}", lines[i - 1].text);
                 if ends_sentence(&joined) {
@@ -295,6 +305,7 @@ impl<'a> Layout<'a> {
             .map(|i| LineSet { width: i.width, cjk: i.cjk, ends_sentence: i.end == End::Sentence })
             .collect();
         let whole = whole_paragraphs(&sets, &columns);
+        mark_tail_credits(lines, &mut info, &columns, &whole);
         let hand = hand_ended(lines, &info, &columns, &whole);
         Layout { lines, rules, info, columns, whole, hand }
     }
@@ -344,6 +355,7 @@ impl<'a> Layout<'a> {
         let first = &self.info[piece.first];
         piece.last - piece.first < 4
             && !first.lead
+            && first.tail.is_none()
             && first.heading.is_none()
             && first.point.is_none()
             && (piece.first..=piece.last).all(|i| {
@@ -468,7 +480,9 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, ctx: &BatchContext, trace: &mut T
     // Markdown page: a crosshead or label, a paragraph of its own.
     let mut label_before = false;
     for (k, piece) in pieces.iter().enumerate() {
-        let hand_before = label_before || k.checked_sub(1).is_some_and(|j| layout.hand[pieces[j].last]);
+        let hand_before = label_before
+            || k.checked_sub(1)
+                .is_some_and(|j| layout.hand[pieces[j].last] || layout.info[pieces[j].first].tail.is_some());
         let open_before = !hand_before && out.last().is_some_and(|p| !p.class.is_headline() && runs_on(&p.text, rules));
         let blank_before = piece.start == Break::Blank;
         label_before = false;
@@ -525,6 +539,7 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, ctx: &BatchContext, trace: &mut T
                     layout.append(&mut text, piece, None, &view, trace);
                     let mut paragraph = Paragraph::new(text, kind, layout.span(piece), blank_before);
                     paragraph.whole = layout.whole[piece.first] && layout.whole[piece.last];
+                    paragraph.closes = layout.info[piece.first].tail == Some(Credit::Text);
                     out.push(paragraph);
                 }
                 for part in &parts[1..] {
@@ -641,6 +656,8 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
         a.credit && layout.rules.is_credit(&format!("{} {}", layout.lines[p].text, layout.lines[i].text));
     if credit_runs_on || b.note {
         None
+    } else if a.tail.is_some() || b.tail.is_some() {
+        Some(Break::Tail)
     } else if b.lead {
         Some(Break::Lead)
     } else if a.credit {
@@ -672,6 +689,31 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
         Some(Break::Quote)
     } else {
         None
+    }
+}
+
+/// Marks the tail credits: a bracketed credit line after a finished
+/// sentence, a paragraph of its own (that does not fill its column with
+/// text running on below: `【記者王小明／台北報導】` ⏎ `…` opens an
+/// article). A credit of the text ends the article; a picture's may stand
+/// inside it.
+fn mark_tail_credits(lines: &[Line], info: &mut [LineInfo], columns: &[Column], whole: &[bool]) {
+    let mut prev: Option<usize> = None;
+    for i in 0..lines.len() {
+        if lines[i].is_blank() {
+            continue;
+        }
+        let after_sentence = prev.is_some_and(|p| info[p].end == End::Sentence && info[p].heading.is_none());
+        let runs_on = lines.get(i + 1).is_some_and(|l| !l.is_blank())
+            && !whole[i]
+            && columns[i].support >= MIN_COLUMN_SUPPORT
+            && info[i].width + tolerance(columns[i].width, info[i].cjk) >= columns[i].width;
+        let tail = credit(&lines[i].text).filter(|_| after_sentence && !runs_on && info[i].end != End::Mark);
+        if tail.is_some() {
+            let line = &mut info[i];
+            (line.tail, line.lead, line.credit, line.note, line.end) = (tail, false, false, false, End::Sentence);
+        }
+        prev = Some(i);
     }
 }
 
@@ -1044,11 +1086,41 @@ mod tests {
                 assert_eq!(paras[1], (ParaClass::Headline, headline.to_owned()), "{page}");
             }
         }
-        // in columns: the bracket ends a short line, the next line is a new paragraph
+        // in columns: a picture's credit on a line of its own is a paragraph of its own
         let page = "等生产，畅通运输通道和物流配\n送，把各项措施落到实处。\n（记者 张三 摄）\n要综合多学科力量开展科研攻\n关，加大药品和疫苗研发力度，\n";
-        let texts = texts(page);
-        assert_eq!(texts.len(), 2, "{texts:?}");
-        assert!(texts[0].ends_with("落到实处。（记者 张三 摄）"), "{texts:?}");
+        let paras = paragraphs(page);
+        assert_eq!(paras.len(), 3, "{paras:?}");
+        assert_eq!(paras[1], (ParaClass::Body, "（记者 张三 摄）".to_owned()));
+        // a note that credits nobody belongs to the text above
+        let page = "等生产，畅通运输通道和物流配\n送，把各项措施落到实处。\n（本文有删节）\n要综合多学科力量开展科研攻\n关，加大药品和疫苗研发力度，\n";
+        assert!(texts(page)[0].ends_with("落到实处。（本文有删节）"), "{:?}", texts(page));
+    }
+
+    #[test]
+    fn a_tail_credit_after_the_last_sentence_is_a_paragraph_that_ends_the_article() {
+        let ends = [
+            ("展览将持续至10月底，市民可通过博物馆\n官方公众号免费预约参观。", "（文/图 本报记者 孙晓雯）"),
+            ("整个演练持续约两个小时，各环节衔\n接紧密、处置有序。", "（通讯员 周明亮）"),
+            ("让好做法成为好制度，基层治理才\n能行稳致远。", "（作者系南州市委党校教授）"),
+            ("各市、县考试机构都开设了咨询电\n话，考生也可以登录网站查询。", "（本报记者 陈思雨 整理）"),
+            ("The board is expected to vote on the\nplan in March.", "(Reporting by Jane Doe)"),
+        ];
+        for (end, credit) in ends {
+            for gap in ["\n", "\n\n"] {
+                let page = format!("{end}{gap}{credit}{gap}春季招聘会提供岗位1.2万个\n");
+                let paras = paragraphs(&page);
+                assert_eq!(paras.len(), 3, "{paras:?}");
+                assert_eq!(paras[1], (ParaClass::Body, credit.to_owned()), "{page}");
+                let lines = normalize(&page, &mut Trace::off());
+                let out = rejoin(&lines, &RuleSet::builtin(), &BatchContext::default(), &mut Trace::off());
+                assert!(out[1].closes, "{page}");
+            }
+        }
+        // a bracketed byline filling its column with the text below opens an article
+        let page = "這是前一篇新聞的最後一句話。\n【記者王小明／台北報導】\n台北市政府今天宣布，明年起\n全面推動公共運輸優惠方案。\n";
+        let paras = paragraphs(page);
+        assert_eq!(paras[1].0, ParaClass::Lead, "{paras:?}");
+        assert!(paras[1].1.starts_with("【記者王小明／台北報導】台北市政府"), "{paras:?}");
     }
 
     #[test]

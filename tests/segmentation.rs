@@ -36,6 +36,33 @@ fn a_paragraph_ending_in_a_bracket_does_not_swallow_the_next_article() {
     }
 }
 
+#[test]
+fn a_tail_credit_ends_its_article_and_stays_in_it() {
+    for credit in [
+        "（文/图 本报记者 孙晓雯）",
+        "（通讯员 黄丽娟 记者 马超）",
+        "（本报记者 陈思雨 整理）",
+        "（作者系南州市委党校教授）",
+        "（新华社电）",
+    ] {
+        for gap in ["\n", "\n\n"] {
+            let page = format!(
+                "青铜文物特展亮相市博物馆\n\n本报讯（记者 朱芳）昨天，特展在市博物馆开幕。\n\n展览将持续至10月底。{gap}{credit}\n\n\
+                 春季招聘会提供岗位1.2万个\n\n本报讯（记者 王明）3月4日，春季招聘会在市人力资源市场举行。\n"
+            );
+            let result = clean(&page);
+            assert_eq!(result.items.len(), 2, "{page}: {:#?}", result.items);
+            assert_eq!(result.items[0].body.last().map(String::as_str), Some(credit), "{page}");
+            assert_eq!(titles(&result.items), [Some("青铜文物特展亮相市博物馆"), Some("春季招聘会提供岗位1.2万个")]);
+        }
+    }
+    // then a text with neither headline nor lead: another item
+    let page = "The board is expected to vote on the plan in March.\n\n(Reporting by Jane Doe)\n\nPlease send your letters to the editor by Friday noon.\n";
+    let result = clean(page);
+    assert_eq!(result.items.len(), 2, "{:#?}", result.items);
+    assert_eq!(result.items[0].body.last().map(String::as_str), Some("(Reporting by Jane Doe)"));
+}
+
 /// Pages whose furniture sits where keeping it once changed the articles:
 /// a page header above a headline, web chrome around a title, an editor
 /// line and a continuation note beside the text.

@@ -23,9 +23,17 @@
 //! 003 `实行闭环` ⏎⏎ `管理、点对点管理`) — unless the line before the blank
 //! was left short and the next opens with a quotation mark, which is how a
 //! new paragraph looks (a sample's `…管控情况` ⏎⏎ `“四个查清”。…`).
+//!
+//! What an article holds besides running text stays in it, a paragraph of
+//! its own: a line ended by hand (`hand`: a crosshead, a box label, a
+//! numbered section, a field line) ends its paragraph and never runs on
+//! across a blank line; on a page that marks its headlines with `#`, a
+//! plain line is text, unless it stands beside a heading (its kicker just
+//! above it, its subtitle just below).
 
 mod column;
 mod enumerator;
+mod hand;
 mod join;
 pub mod lexicon;
 pub mod seams;
@@ -35,6 +43,7 @@ use crate::furniture::marks;
 use crate::model::{Line, ParaClass, Paragraph};
 use crate::rejoin::column::{Column, LineSet, column_widths, tolerance, whole_paragraphs};
 use crate::rejoin::enumerator::{Point, point};
+use crate::rejoin::hand::{Credit, Hand, HandLine, credit, ended_by_hand, is_report_byline};
 use crate::rejoin::join::{Side, headline_into, join_into};
 use crate::rejoin::lexicon::LexiconView;
 use crate::rejoin::seams::Seams;
@@ -91,6 +100,10 @@ struct LineInfo {
     /// A bracketed note on a line of its own after a finished sentence
     /// (`…落到实处。` ⏎ `（记者 张三 摄）`): it belongs to the text above.
     note: bool,
+    /// A bracketed credit on a line of its own after a finished sentence
+    /// (`…预约参观。` ⏎ `（文/图 本报记者 孙晓雯）`): a paragraph of the
+    /// article above, not a byline opening the next one.
+    tail: Option<Credit>,
 }
 
 impl LineInfo {
@@ -120,6 +133,7 @@ impl LineInfo {
             opens_quote: text.starts_with(is_cjk_opening_quote),
             point: point(text),
             note: false,
+            tail: None,
         }
     }
 
@@ -222,6 +236,12 @@ enum Break {
     NextPoint,
     /// Another page of the batch shows a paragraph break here.
     Seen,
+    /// It or the line before is a tail credit (`（通讯员 周明亮）`).
+    Tail,
+    /// The line before was ended by hand (see `hand`), or this one is and
+    /// follows a finished sentence: set inside running text, after
+    /// classification.
+    Hand,
     /// The line before stands among whole paragraphs, one to a line, and
     /// ends without punctuation, and this one has punctuation at its end:
     /// a title (or the last line of a headline block) above a paragraph.
@@ -252,6 +272,9 @@ struct Layout<'a> {
     /// Whether each line stands among whole paragraphs, one to a line (a
     /// web edition), where column evidence does not apply.
     whole: Vec<bool>,
+    /// Whether each line was ended by hand before the next text line: a
+    /// paragraph of its own (see `hand`).
+    hand: Vec<bool>,
 }
 
 impl<'a> Layout<'a> {
@@ -264,7 +287,10 @@ impl<'a> Layout<'a> {
         for i in 1..lines.len() {
             let text = &lines[i].text;
             let closers = !text.is_empty() && text.chars().all(is_closer);
-            let note = is_bracketed(text) && info[i].end != End::Mark && ends_sentence(&lines[i - 1].text);
+            let note = is_bracketed(text)
+                && info[i].end != End::Mark
+                && !is_report_byline(text)
+                && ends_sentence(&lines[i - 1].text);
             if (closers || note) && !lines[i - 1].is_blank() {
                 let joined = format!("{}{text}", lines[i - 1].text);
                 if ends_sentence(&joined) {
@@ -279,7 +305,35 @@ impl<'a> Layout<'a> {
             .map(|i| LineSet { width: i.width, cjk: i.cjk, ends_sentence: i.end == End::Sentence })
             .collect();
         let whole = whole_paragraphs(&sets, &columns);
-        Layout { lines, rules, info, columns, whole }
+        mark_tail_credits(lines, &mut info, &columns, &whole);
+        let hand = hand_ended(lines, &info, &columns, &whole);
+        Layout { lines, rules, info, columns, whole, hand }
+    }
+
+    /// Whether piece `k` stands beside a Markdown heading: directly above
+    /// it (its kicker), or next below it (its subtitle or deck). On a page
+    /// that marks its headlines with `#`, other plain lines are text.
+    fn beside_heading(&self, pieces: &[Piece], k: usize) -> bool {
+        let heading = |p: &Piece| self.info[p.first].heading.is_some();
+        let below = k.checked_sub(1).is_some_and(|j| heading(&pieces[j]));
+        let above = pieces.get(k + 1).is_some_and(|n| n.start == Break::Heading && heading(n));
+        below || above
+    }
+
+    /// Splits a piece of running text after each line ended by hand, and
+    /// before one that follows a finished sentence (a crosshead after a
+    /// paragraph that happened to fill its last line).
+    fn split_by_hand(&self, piece: &Piece) -> Vec<Piece> {
+        let mut out = vec![Piece { first: piece.first, last: piece.first, start: piece.start }];
+        for i in piece.first + 1..=piece.last {
+            let after_sentence = self.info[i - 1].end == End::Sentence && self.hand[i];
+            if self.hand[i - 1] || after_sentence {
+                out.push(Piece { first: i, last: i, start: Break::Hand });
+            } else if let Some(last) = out.last_mut() {
+                last.last = i;
+            }
+        }
+        out
     }
 
     /// How many half-width units line `i` falls short of its column.
@@ -301,6 +355,7 @@ impl<'a> Layout<'a> {
         let first = &self.info[piece.first];
         piece.last - piece.first < 4
             && !first.lead
+            && first.tail.is_none()
             && first.heading.is_none()
             && first.point.is_none()
             && (piece.first..=piece.last).all(|i| {
@@ -419,11 +474,26 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, ctx: &BatchContext, trace: &mut T
     let layout = Layout::new(lines, rules);
     let pieces = pieces(&layout, &ctx.seams, trace);
     let view = LexiconView::new(&ctx.lexicon, lines);
+    let marked = layout.info.iter().any(|i| i.heading.is_some());
     let mut out: Vec<Paragraph> = Vec::new();
+    // Whether the piece before was a plain headline-shaped line on a
+    // Markdown page: a crosshead or label, a paragraph of its own.
+    let mut label_before = false;
     for (k, piece) in pieces.iter().enumerate() {
-        let open_before = out.last().is_some_and(|p| !p.class.is_headline() && runs_on(&p.text, rules));
+        let hand_before = label_before
+            || k.checked_sub(1)
+                .is_some_and(|j| layout.hand[pieces[j].last] || layout.info[pieces[j].first].tail.is_some());
+        let open_before = !hand_before && out.last().is_some_and(|p| !p.class.is_headline() && runs_on(&p.text, rules));
         let blank_before = piece.start == Break::Blank;
-        let kind = layout.classify(piece, pieces.get(k + 1), open_before);
+        label_before = false;
+        let kind = match layout.classify(piece, pieces.get(k + 1), open_before) {
+            ParaClass::Headline if marked && !layout.beside_heading(&pieces, k) => {
+                label_before = true;
+                trace.note(|| format!("rejoin: line {}: plain line on a Markdown page: text", lines[piece.first].no));
+                ParaClass::Body
+            }
+            kind => kind,
+        };
         match kind {
             ParaClass::Heading(_) => {
                 let text = heading_text(&lines[piece.first].text).to_owned();
@@ -433,6 +503,8 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, ctx: &BatchContext, trace: &mut T
                 headline_into(&mut out, &lines[piece.first..=piece.last], blank_before, &view, trace)
             }
             ParaClass::Body | ParaClass::Lead => {
+                let parts = layout.split_by_hand(piece);
+                let piece = &parts[0];
                 let before = k.checked_sub(1).map(|j| &pieces[j]);
                 let quote_break = layout.info[piece.first].opens_quote && !layout.ends_full(before);
                 let after_open = kind == ParaClass::Body && blank_before && open_before;
@@ -464,6 +536,15 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, ctx: &BatchContext, trace: &mut T
                     layout.append(&mut text, piece, None, &view, trace);
                     let mut paragraph = Paragraph::new(text, kind, layout.span(piece), blank_before);
                     paragraph.whole = layout.whole[piece.first] && layout.whole[piece.last];
+                    paragraph.closes = layout.info[piece.first].tail == Some(Credit::Text);
+                    out.push(paragraph);
+                }
+                for part in &parts[1..] {
+                    trace.note(|| format!("rejoin: line {}: new paragraph (Hand)", lines[part.first].no));
+                    let mut text = String::new();
+                    layout.append(&mut text, part, None, &view, trace);
+                    let mut paragraph = Paragraph::new(text, ParaClass::Body, layout.span(part), false);
+                    paragraph.whole = layout.whole[part.first] && layout.whole[part.last];
                     out.push(paragraph);
                 }
             }
@@ -572,6 +653,8 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
         a.credit && layout.rules.is_credit(&format!("{} {}", layout.lines[p].text, layout.lines[i].text));
     if credit_runs_on || b.note {
         None
+    } else if a.tail.is_some() || b.tail.is_some() {
+        Some(Break::Tail)
     } else if b.lead {
         Some(Break::Lead)
     } else if a.credit {
@@ -604,6 +687,81 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
     } else {
         None
     }
+}
+
+/// Marks the tail credits: a bracketed credit line after a finished
+/// sentence, a paragraph of its own (that does not fill its column with
+/// text running on below: `【記者王小明／台北報導】` ⏎ `…` opens an
+/// article). A credit of the text ends the article; a picture's may stand
+/// inside it.
+fn mark_tail_credits(lines: &[Line], info: &mut [LineInfo], columns: &[Column], whole: &[bool]) {
+    let mut prev: Option<usize> = None;
+    for i in 0..lines.len() {
+        if lines[i].is_blank() {
+            continue;
+        }
+        let after_sentence = prev.is_some_and(|p| info[p].end == End::Sentence && info[p].heading.is_none());
+        let runs_on = lines.get(i + 1).is_some_and(|l| !l.is_blank())
+            && !whole[i]
+            && columns[i].support >= MIN_COLUMN_SUPPORT
+            && info[i].width + tolerance(columns[i].width, info[i].cjk) >= columns[i].width;
+        let tail = credit(&lines[i].text).filter(|_| after_sentence && !runs_on && info[i].end != End::Mark);
+        if tail.is_some() {
+            let line = &mut info[i];
+            (line.tail, line.lead, line.credit, line.note, line.end) = (tail, false, false, false, End::Sentence);
+        }
+        prev = Some(i);
+    }
+}
+
+/// How much wider (half-width units) an open line must be than the line
+/// below it for that one to have been ended by hand: three characters.
+const CJK_WIDER: usize = 6;
+
+/// Which lines were ended by hand before the next text line (across a
+/// blank line too). A line that opens with a lead marker runs on into its
+/// text, however short (`本报讯（记者焦娟）`, 001 `本报讯（记者董柏生） 我市`:
+/// the byline is set apart); a credit line ends as `Break::Credit` says.
+/// Such a line is a whole paragraph: it does not go on from a clause
+/// (001 line 316, `本报讯（记者徐金华）昨日下午，` ⏎⏎ `我市…在焦作`), nor
+/// from an open line just above that is no wider than it (001 lines
+/// 113–115, where the column widens from 14 characters to 28,
+/// `…控制外出就` ⏎ `医，严格消毒外来车辆及物资，坚` ⏎ `决阻断…`). Without a
+/// column, a label follows a finished sentence, a colon, a heading or
+/// another line ended by hand.
+fn hand_ended(lines: &[Line], info: &[LineInfo], columns: &[Column], whole: &[bool]) -> Vec<bool> {
+    let mut kinds = vec![Hand::No; lines.len()];
+    let mut next: Option<usize> = None;
+    for i in (0..lines.len()).rev() {
+        if lines[i].is_blank() {
+            continue;
+        }
+        let text = lines[i].text.as_str();
+        let line = HandLine { text, width: info[i].width, column: columns[i], whole: whole[i], cjk: info[i].cjk };
+        if !info[i].lead && info[i].heading.is_none() {
+            let next = next.filter(|&j| info[j].heading.is_none());
+            kinds[i] = next.map_or(Hand::No, |j| ended_by_hand(&line, &lines[j].text));
+        }
+        next = Some(i);
+    }
+    let mut hand = vec![false; lines.len()];
+    let mut prev: Option<usize> = None;
+    for i in 0..lines.len() {
+        if lines[i].is_blank() {
+            continue;
+        }
+        let starts = prev.is_none_or(|p| {
+            let (end, text) = (info[p].end, &lines[p].text);
+            let closed = matches!(end, End::Sentence | End::Mark) || text.ends_with(['：', ':']);
+            // An open line just above must be wider: the paragraph's own
+            // lines show its column.
+            let wider = end == End::Open && (p + 1 < i || info[p].width >= info[i].width + CJK_WIDER);
+            hand[p] || info[p].heading.is_some() || closed || (kinds[i] == Hand::Column && wider)
+        });
+        hand[i] = starts && kinds[i] != Hand::No;
+        prev = Some(i);
+    }
+    hand
 }
 
 #[cfg(test)]
@@ -687,6 +845,60 @@ mod tests {
             [ParaClass::Body, ParaClass::Headline, ParaClass::Headline, ParaClass::Headline, ParaClass::Lead]
         );
         assert_eq!(paras[3].1, "盯紧重点项目 夯实坚强支撑");
+    }
+
+    #[test]
+    fn plain_lines_on_a_markdown_page_are_text_but_beside_a_heading() {
+        let page = "提醒\n## 滨江大道部分路段实施交通管制\n全长4.8公里\n\n因施工需要，决定实施交通管制。具体安排如下：\n\n\
+                    管制时间：8月15日0时至9月30日24时\n\n管制路段：滨江大道（长江路至黄河路段）\n\n\
+                    交管部门提醒，请驾驶人注意交通标志。\n\n记者手记\n\n采访中，不少司机表示理解。\n\n\
+                    换乘更顺畅\n\n在高铁南站，新建了一条连廊。\n";
+        let classes: Vec<ParaClass> = paragraphs(page).into_iter().map(|p| p.0).collect();
+        assert_eq!(classes[..3], [ParaClass::Headline, ParaClass::Heading(2), ParaClass::Headline]);
+        assert!(classes[3..].iter().all(|&c| c == ParaClass::Body), "{:?}", paragraphs(page));
+        let page = "City news\n## Council approves new budget\n\nThe council approved a budget on Monday.\n\n\
+                    What comes next\n\nThe plan goes to the mayor.\n";
+        let classes: Vec<ParaClass> = paragraphs(page).into_iter().map(|p| p.0).collect();
+        assert_eq!(
+            classes,
+            [ParaClass::Headline, ParaClass::Heading(2), ParaClass::Body, ParaClass::Body, ParaClass::Body]
+        );
+        // 000: a subtitle a blank line below its heading
+        let page =
+            "## 市委召开专题会议\n\n葛巧红主持并讲话 李亦博作工作部署\n\n本报讯（记者焦娟）3月17日下午，会议召开。\n";
+        assert_eq!(paragraphs(page)[1].0, ParaClass::Headline);
+    }
+
+    #[test]
+    fn a_line_ended_by_hand_is_a_paragraph_of_its_own() {
+        // crossheads, box labels, numbered sections, field lines in columns
+        let page = "开通初期，南段首班车6时发出，末班\n车22时30分发出。\n换乘更顺畅\n在高铁南站，地铁站厅与铁路出站口\n\
+                    之间新建了一条长约260米的连廊。\n记者手记\n采访中，不少老人说，吃饭是小事，\n也是大事。\n\
+                    一、着力扩大有效投资\n全年安排重点项目320个，年度计划\n投资1260亿元。\n活动安排如下\n\
+                    时间：6月8日至6月14日\n地点：市文化中心广场\n主办方提醒，活动期间文化中心周边\n道路将实施临时交通管制。\n";
+        assert_eq!(
+            texts(page),
+            [
+                "开通初期，南段首班车6时发出，末班车22时30分发出。",
+                "换乘更顺畅",
+                "在高铁南站，地铁站厅与铁路出站口之间新建了一条长约260米的连廊。",
+                "记者手记",
+                "采访中，不少老人说，吃饭是小事，也是大事。",
+                "一、着力扩大有效投资",
+                "全年安排重点项目320个，年度计划投资1260亿元。",
+                "活动安排如下",
+                "时间：6月8日至6月14日",
+                "地点：市文化中心广场",
+                "主办方提醒，活动期间文化中心周边道路将实施临时交通管制。",
+            ]
+        );
+        // after a sentence that filled its line, and before a column break
+        let page = "在高铁南站，地铁站厅与铁路出站口\n之间新建了一条长约260米的连廊。\n换乘更顺畅\n\n南段执行全线网统一票价，起步价\n2元。\n";
+        assert_eq!(texts(page).len(), 3, "{:?}", texts(page));
+        let page = "The council approved the budget on\nMonday after a long debate in the hall.\nWhat comes next\nThe plan now goes to the mayor, who\nhas ten days to sign it into law.\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert_eq!(texts[1], "What comes next");
     }
 
     #[test]
@@ -871,11 +1083,41 @@ mod tests {
                 assert_eq!(paras[1], (ParaClass::Headline, headline.to_owned()), "{page}");
             }
         }
-        // in columns: the bracket ends a short line, the next line is a new paragraph
+        // in columns: a picture's credit on a line of its own is a paragraph of its own
         let page = "等生产，畅通运输通道和物流配\n送，把各项措施落到实处。\n（记者 张三 摄）\n要综合多学科力量开展科研攻\n关，加大药品和疫苗研发力度，\n";
-        let texts = texts(page);
-        assert_eq!(texts.len(), 2, "{texts:?}");
-        assert!(texts[0].ends_with("落到实处。（记者 张三 摄）"), "{texts:?}");
+        let paras = paragraphs(page);
+        assert_eq!(paras.len(), 3, "{paras:?}");
+        assert_eq!(paras[1], (ParaClass::Body, "（记者 张三 摄）".to_owned()));
+        // a note that credits nobody belongs to the text above
+        let page = "等生产，畅通运输通道和物流配\n送，把各项措施落到实处。\n（本文有删节）\n要综合多学科力量开展科研攻\n关，加大药品和疫苗研发力度，\n";
+        assert!(texts(page)[0].ends_with("落到实处。（本文有删节）"), "{:?}", texts(page));
+    }
+
+    #[test]
+    fn a_tail_credit_after_the_last_sentence_is_a_paragraph_that_ends_the_article() {
+        let ends = [
+            ("展览将持续至10月底，市民可通过博物馆\n官方公众号免费预约参观。", "（文/图 本报记者 孙晓雯）"),
+            ("整个演练持续约两个小时，各环节衔\n接紧密、处置有序。", "（通讯员 周明亮）"),
+            ("让好做法成为好制度，基层治理才\n能行稳致远。", "（作者系南州市委党校教授）"),
+            ("各市、县考试机构都开设了咨询电\n话，考生也可以登录网站查询。", "（本报记者 陈思雨 整理）"),
+            ("The board is expected to vote on the\nplan in March.", "(Reporting by Jane Doe)"),
+        ];
+        for (end, credit) in ends {
+            for gap in ["\n", "\n\n"] {
+                let page = format!("{end}{gap}{credit}{gap}春季招聘会提供岗位1.2万个\n");
+                let paras = paragraphs(&page);
+                assert_eq!(paras.len(), 3, "{paras:?}");
+                assert_eq!(paras[1], (ParaClass::Body, credit.to_owned()), "{page}");
+                let lines = normalize(&page, &mut Trace::off());
+                let out = rejoin(&lines, &RuleSet::builtin(), &BatchContext::default(), &mut Trace::off());
+                assert!(out[1].closes, "{page}");
+            }
+        }
+        // a bracketed byline filling its column with the text below opens an article
+        let page = "這是前一篇新聞的最後一句話。\n【記者王小明／台北報導】\n台北市政府今天宣布，明年起\n全面推動公共運輸優惠方案。\n";
+        let paras = paragraphs(page);
+        assert_eq!(paras[1].0, ParaClass::Lead, "{paras:?}");
+        assert!(paras[1].1.starts_with("【記者王小明／台北報導】台北市政府"), "{paras:?}");
     }
 
     #[test]

@@ -234,9 +234,9 @@ struct Unit {
 
 /// The units of a region: runs, a Markdown heading with everything after
 /// it, a kicker bound to the run after it and a subtitle to the run before
-/// it. A kicker is a line ending in a reporting verb (001 `…会议上强调`), or
-/// a lone line opening a block that is clearly narrower than the run after
-/// it (003 `区人大代表换届选举`). A subtitle names who presided (000
+/// it. A kicker is a line ending in a reporting verb (001 `…会议上强调`), a
+/// line just above a Markdown heading, or a lone line opening a block that
+/// is clearly narrower than the run after it (003 `区人大代表换届选举`). A subtitle names who presided (000
 /// `葛巧红主持并讲话…`), or is a lone line clearly narrower than the run
 /// before it (a sample's `抢抓发展机遇深化务实合作`).
 fn units(region: &[HeadLine]) -> Vec<Unit> {
@@ -266,12 +266,15 @@ fn units(region: &[HeadLine]) -> Vec<Unit> {
         let verb = REPORTING_VERBS.iter().any(|v| region[run.1 - 1].text.ends_with(v));
         let kicker = !bind_next
             && plain(run)
-            && (verb || (block_start && next.is_some_and(|n| !presiding(n) && narrower(run, n))));
+            && (verb
+                || next.is_some_and(|n| tight_heading(&region[n.0]))
+                || (block_start && next.is_some_and(|n| !presiding(n) && narrower(run, n))));
         let subtitle = !bind_next
             && !kicker
             && last.is_some_and(|u| !u.closes && region[u.start].level.is_none())
             && (presiding(run) || narrower(run, runs[k - 1]));
-        let under_heading = last.is_some_and(|u| region[u.start].level.is_some()) && plain(run);
+        let under_heading =
+            last.is_some_and(|u| region[u.start..u.end].iter().any(|l| l.level.is_some())) && plain(run);
         match units.last_mut() {
             Some(unit) if bind_next || subtitle || under_heading => {
                 unit.end = run.1;
@@ -282,6 +285,12 @@ fn units(region: &[HeadLine]) -> Vec<Unit> {
         bind_next = kicker;
     }
     units
+}
+
+/// Whether a line is a Markdown heading with no blank line above it: the
+/// plain line there is its kicker (`提醒` ⏎ `## 滨江大道部分路段实施交通管制`).
+pub fn tight_heading(line: &HeadLine) -> bool {
+    line.level.is_some() && !line.run_start
 }
 
 /// How a region splits: lines `..before` head the article before it, lines

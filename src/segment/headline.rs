@@ -12,6 +12,7 @@
 
 use crate::script::{is_cjk_punct, is_cjk_text, is_han, is_shared_punct, line_width};
 use crate::segment::HeadLine;
+use crate::segment::assign::tight_heading;
 use crate::segment::tables::{CONVENING_WORDS, PRESIDING_WORDS, REPORTING_VERBS};
 
 /// A first line this much narrower than the widest title line (in
@@ -94,18 +95,20 @@ pub fn split(block: &[HeadLine]) -> Headline {
         }
     }
     // The subtitle: the last run that names a presider, or, in a block of
-    // one run (an item file cleaned again), its last line.
+    // one run (an item file cleaned again), its last line if it does.
     let presiding = |run: &Vec<&HeadLine>| names_presider(&run[0].text);
     let lines: Vec<&HeadLine> = runs.iter().flatten().copied().collect();
+    // Or the plain lines just below a Markdown heading.
+    let below_heading = runs.last().filter(|r| r.len() > 1 && r[0].level.is_some()).map(|r| lines.len() - r.len() + 1);
     let subtitle_line = match runs.iter().rposition(presiding).filter(|&k| k > 0) {
         Some(k) => runs[..k].iter().map(Vec::len).sum(),
         None if runs.len() == 1 && lines.len() > 1 && names_presider(&lines[lines.len() - 1].text) => lines.len() - 1,
-        None => lines.len(),
+        None => below_heading.unwrap_or(lines.len()),
     };
     let (main, subtitle) = lines.split_at(subtitle_line);
     let kicker = match main {
         [first, rest @ ..] if !rest.is_empty() => {
-            let verb = REPORTING_VERBS.iter().any(|v| first.text.ends_with(v));
+            let verb = REPORTING_VERBS.iter().any(|v| first.text.ends_with(v)) || tight_heading(rest[0]);
             let widest = rest.iter().map(|l| line_width(&l.text)).max().unwrap_or(0);
             verb || (is_cjk_text(&first.text) && line_width(&first.text) * 100 < widest * KICKER_MAX_PERCENT)
         }
@@ -173,6 +176,23 @@ mod tests {
     fn convening_is_not_presiding() {
         assert!(names_presider("葛巧红主持并讲话 李亦博作工作部署"));
         assert!(!names_presider("焦作市委书记葛巧红主持召开市委新冠肺炎疫情防控工作第九次专题会议"));
+    }
+
+    #[test]
+    fn plain_lines_just_around_a_markdown_heading_are_its_kicker_and_subtitle() {
+        for (kicker, title, subtitle) in [
+            ("提醒", "滨江大道部分路段实施交通管制", "全长4.8公里"),
+            ("市民出行再添便利", "地铁5号线南段开通运营", "全长18.6公里 设车站12座"),
+            ("City news", "Council approves new budget", "Vote comes after months of debate"),
+        ] {
+            let line = |text: &str, level, run_start| HeadLine { text: text.to_owned(), level, run_start };
+            let block = [line(kicker, None, true), line(title, Some(2), false), line(subtitle, None, false)];
+            let h = split(&block);
+            assert_eq!(
+                (h.kicker.as_deref(), h.title.as_deref(), h.subtitle.as_deref()),
+                (Some(kicker), Some(title), Some(subtitle))
+            );
+        }
     }
 
     #[test]

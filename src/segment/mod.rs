@@ -40,7 +40,9 @@ pub struct HeadLine {
     pub text: String,
     /// The level of a Markdown heading (`###` → 3).
     pub level: Option<u8>,
-    /// Whether a blank line (or a heading) precedes it: a new run.
+    /// Whether a blank line precedes it: a new run. A heading always
+    /// starts a run; one without a blank line above it has its kicker
+    /// there.
     pub run_start: bool,
 }
 
@@ -125,7 +127,7 @@ fn layout(paragraphs: Vec<Paragraph>, rules: &RuleSet) -> (Vec<Vec<HeadLine>>, V
                 ParaClass::Heading(level) => Some(level),
                 _ => None,
             };
-            region.push(HeadLine { run_start: p.blank_before || level.is_some(), text: p.text, level });
+            region.push(HeadLine { run_start: p.blank_before, text: p.text, level });
             continue;
         }
         // A lead after nothing but credit lines (`By TOM BAKER`, then
@@ -318,6 +320,23 @@ mod tests {
         let s = run(credits);
         assert_eq!(s.items.len(), 1);
         assert_eq!(s.items[0].body.len(), 20_000);
+    }
+
+    #[test]
+    fn a_plain_line_just_above_a_markdown_heading_is_its_kicker() {
+        for (kicker, title, body_after) in [
+            ("提醒", "滨江大道部分路段实施交通管制", "因跨线桥施工需要，交管部门决定实施交通管制。"),
+            ("奋进新时代", "山村小学来了新老师", "开学第一天，山村小学迎来了三位新老师。"),
+            ("City news", "Council approves new budget", "The council approved a budget on Monday."),
+        ] {
+            let mut heading = para(title, ParaClass::Heading(2), false);
+            heading.whole = true;
+            let s =
+                run(vec![body("前一篇文章的正文写在这里，到此结束。"), headline(kicker), heading, body(body_after)]);
+            assert_eq!(s.items.len(), 2, "{title}: {:#?}", s.items);
+            assert_eq!((s.items[1].kicker.as_deref(), s.items[1].title.as_deref()), (Some(kicker), Some(title)));
+            assert!(s.orphans.is_empty(), "{:?}", s.orphans);
+        }
     }
 
     #[test]

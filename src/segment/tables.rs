@@ -68,6 +68,26 @@ pub const MAX_CREDIT_BYTES: usize = 300;
 /// `【記者王小明／台北報導】`, Hong Kong's `（星島日報報道）`, `【明報專訊】`.
 pub const BYLINE: &str = r"[（(【〔\[][^（）()【】〔〕\[\]]{0,40}?(?:记者|記者|通讯员|通訊員|特约|特約|电|電|报道|報道|報導|报导|专讯|專訊)[^（）()【】〔〕\[\]]{0,40}[）)】〕\]]";
 
+/// Words that make a bracketed line after an article's last sentence its
+/// tail credit (`（通讯员 周明亮）`, `（文/图 本报记者 孙晓雯）`,
+/// `（本报记者 陈思雨 整理）`, `（作者系南州市委党校教授）`, `（新华社电）`,
+/// `(Reporting by Jane Doe)`): it ends the article and stays in it.
+#[rustfmt::skip]
+pub const TAIL_CREDIT_WORDS: &[&str] = &[
+    "记者", "記者", "通讯员", "通訊員", "特约", "特約", "作者", "撰稿", "撰文", "文/图", "文／图", "图/文", "图／文",
+    "整理", "编译", "編譯", "供稿", "社电", "社電", "Reporting by", "reporting by", "Compiled by", "Written by",
+];
+
+/// Words that make a bracketed line a report's byline, which opens the
+/// report even on a line of its own (`【記者王小明／台北報導】`).
+pub const REPORT_WORDS: &[&str] = &["报道", "報道", "報導", "报导", "专讯", "專訊"];
+
+/// Words that make a bracketed line a picture's credit (`（记者 张三 摄）`,
+/// `（李静 设计）`): a paragraph of its own, which may stand under a picture
+/// inside the article as well as at its end.
+pub const PICTURE_CREDIT_WORDS: &[&str] =
+    &["摄", "攝", "设计", "設計", "制图", "製圖", "绘", "繪", "Photo", "photo", "Graphic", "Foto", "Grafik"];
+
 /// Verbs that end a kicker line: `…会议上强调`, `…要求`.
 pub const REPORTING_VERBS: &[&str] = &["强调", "要求", "提出", "指出", "表示", "宣布", "希望", "透露"];
 

@@ -24,7 +24,7 @@
 use crate::rejoin::MIN_COLUMN_SUPPORT;
 use crate::rejoin::column::{Column, tolerance};
 use crate::script::{ends_sentence, is_bracketed, is_clause_punct, is_closer, is_terminal, line_width, width};
-use crate::segment::tables::{PICTURE_CREDIT_WORDS, REPORT_WORDS, TAIL_CREDIT_WORDS};
+use crate::segment::tables::{BOX_LABELS, PICTURE_CREDIT_WORDS, REPORT_WORDS, TAIL_CREDIT_WORDS};
 
 /// Half-width units a paragraph's first line may fall short of a CJK
 /// column: its dropped indent (two ideographic spaces) and a character
@@ -89,6 +89,13 @@ pub fn ended_by_hand(line: &HandLine<'_>, next: &str) -> Hand {
     } else {
         Hand::No
     }
+}
+
+/// Whether a line is a box label (`记者手记`, `延伸阅读：`, `Background`):
+/// see [`BOX_LABELS`].
+pub fn is_box_label(text: &str) -> bool {
+    let text = text.trim_end_matches(['：', ':']).trim_end();
+    BOX_LABELS.contains(&text)
 }
 
 /// Most characters inside a tail credit's brackets.

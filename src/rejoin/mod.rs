@@ -43,7 +43,7 @@ use crate::furniture::marks;
 use crate::model::{Line, ParaClass, Paragraph};
 use crate::rejoin::column::{Column, LineSet, column_widths, tolerance, whole_paragraphs};
 use crate::rejoin::enumerator::{Point, point};
-use crate::rejoin::hand::{Credit, Hand, HandLine, credit, ended_by_hand, is_report_byline};
+use crate::rejoin::hand::{Credit, Hand, HandLine, credit, ended_by_hand, is_box_label, is_report_byline};
 use crate::rejoin::join::{Side, join_into};
 use crate::rejoin::lexicon::LexiconView;
 use crate::rejoin::seams::Seams;
@@ -100,6 +100,8 @@ struct LineInfo {
     /// A bracketed note on a line of its own after a finished sentence
     /// (`…落到实处。` ⏎ `（记者 张三 摄）`): it belongs to the text above.
     note: bool,
+    /// A box label (`记者手记`): a paragraph of the article, never a headline.
+    label: bool,
     /// A bracketed credit on a line of its own after a finished sentence
     /// (`…预约参观。` ⏎ `（文/图 本报记者 孙晓雯）`): a paragraph of the
     /// article above, not a byline opening the next one.
@@ -133,6 +135,7 @@ impl LineInfo {
             opens_quote: text.starts_with(is_cjk_opening_quote),
             point: point(text),
             note: false,
+            label: is_box_label(text),
             tail: None,
         }
     }
@@ -356,6 +359,7 @@ impl<'a> Layout<'a> {
         piece.last - piece.first < 4
             && !first.lead
             && first.tail.is_none()
+            && !first.label
             && first.heading.is_none()
             && first.point.is_none()
             && (piece.first..=piece.last).all(|i| {
@@ -761,7 +765,7 @@ fn hand_ended(lines: &[Line], info: &[LineInfo], columns: &[Column], whole: &[bo
             let wider = end == End::Open && (p + 1 < i || info[p].width >= info[i].width + CJK_WIDER);
             hand[p] || info[p].heading.is_some() || closed || (kinds[i] == Hand::Column && wider)
         });
-        hand[i] = starts && kinds[i] != Hand::No;
+        hand[i] = info[i].label || (starts && kinds[i] != Hand::No);
         prev = Some(i);
     }
     hand
@@ -902,6 +906,23 @@ mod tests {
         let texts = texts(page);
         assert_eq!(texts.len(), 3, "{texts:?}");
         assert_eq!(texts[1], "What comes next");
+    }
+
+    #[test]
+    fn a_box_label_opens_a_paragraph_of_the_text_never_a_headline() {
+        for (label, text) in [
+            ("记者手记", "采访中，不少老人说，吃饭是小事，也是大事。"),
+            ("延伸阅读：", "目前，全市已建成城市书房36家，读者凭身份证即可免费借阅。"),
+            ("相關連結", "目前，全市已建成城市書房36家，讀者憑身分證即可免費借閱。"),
+            ("Background", "The market hall was built in 1924 and has been closed since 2019."),
+        ] {
+            for gap in ["\n", "\n\n"] {
+                let page = format!("会议决定，自下月起施行。\n\n{label}{gap}{text}\n");
+                let paras = paragraphs(&page);
+                assert_eq!(paras.len(), 3, "{paras:?}");
+                assert_eq!(paras[1], (ParaClass::Body, label.to_owned()), "{page}");
+            }
+        }
     }
 
     #[test]

@@ -82,6 +82,20 @@ pub const REPORT_WORDS: &[&str] = &["报道", "報道", "報導", "报导", "专
 pub const PICTURE_CREDIT_WORDS: &[&str] =
     &["摄", "攝", "设计", "設計", "制图", "製圖", "绘", "繪", "Photo", "photo", "Graphic", "Foto", "Grafik"];
 
+/// The labels of boxes an article holds (`记者手记`, `延伸阅读`,
+/// `Background`): on a line of their own they open a paragraph of the
+/// article's text, never a headline.
+#[rustfmt::skip]
+pub const BOX_LABELS: &[&str] = &[
+    "延伸阅读", "相关阅读", "相关链接", "链接", "新闻链接", "知识链接", "背景链接", "相关新闻", "记者手记", "采访手记",
+    "记者观察", "编辑手记", "编者按", "编者的话", "编后", "编后语", "背景", "新闻背景", "短评", "点评", "快评", "小贴士",
+    "温馨提示", "数读", "专家观点", "名词解释",
+    "延伸閱讀", "相關閱讀", "相關連結", "連結", "相關新聞", "記者手記", "採訪手記", "記者觀察", "編者按", "編後語",
+    "新聞背景", "短評", "點評", "小貼士", "溫馨提示",
+    "Background", "Related", "Related stories", "Analysis", "Factbox", "Fact box", "Editor's note", "Editor’s note",
+    "Hintergrund", "Kommentar", "Zur Sache", "Stichwort", "Mehr zum Thema",
+];
+
 /// Verbs that end a kicker line: `…会议上强调`, `…要求`.
 pub const REPORTING_VERBS: &[&str] = &["强调", "要求", "提出", "指出", "表示", "宣布", "希望", "透露"];
 

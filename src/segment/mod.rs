@@ -14,11 +14,13 @@
 
 mod assign;
 mod headline;
+mod inner;
 pub mod tables;
 
 use crate::model::{Item, ItemKind, ParaClass, Paragraph};
 use crate::rules::RuleSet;
 use crate::segment::assign::{Body, Features, Split, assign};
+use crate::segment::tables::EDITOR_NOTE_LABELS;
 use crate::trace::Trace;
 
 use headline::presiders;
@@ -80,6 +82,7 @@ pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -
         })
         .collect();
     let splits = assign(&regions, &bodies, trace);
+    let continues = inner::continuations(&regions, &groups, &splits);
     let mut out = Segmented::default();
     for (i, region) in regions.iter().enumerate() {
         let Split { before, after } = splits[i];
@@ -88,14 +91,21 @@ pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -
             out.orphans.push(lines.join(" "));
         }
     }
+    let mut articles: Vec<(Group, &[HeadLine])> = Vec::new();
     for (i, group) in groups.into_iter().enumerate() {
+        if let Some((article, _)) = articles.last_mut().filter(|_| continues[i]) {
+            article.paragraphs.extend(group.paragraphs);
+            article.closed = group.closed;
+            continue;
+        }
         let block = if splits[i + 1].before > 0 {
             &regions[i + 1][..splits[i + 1].before]
         } else {
             &regions[i][splits[i].after..]
         };
-        out.items.push(item(group, block, rules));
+        articles.push((group, block));
     }
+    out.items = articles.into_iter().map(|(group, block)| item(group, block, rules)).collect();
     out
 }
 
@@ -116,10 +126,17 @@ fn layout(paragraphs: Vec<Paragraph>, rules: &RuleSet) -> (Vec<Vec<HeadLine>>, V
             continue;
         }
         // A lead after nothing but credit lines (`By TOM BAKER`, then
-        // `SPRINGFIELD — …`) is the same article's.
+        // `SPRINGFIELD — …`), or after an editor's note, is the same
+        // article's.
         let credited = |g: &Group| g.paragraphs.iter().all(|q| q.class == ParaClass::Lead && rules.is_credit(&q.text));
+        let noted = |g: &Group| {
+            is_editor_note(&g.paragraphs[0].text) && g.paragraphs.iter().all(|q| q.class == ParaClass::Body)
+        };
         let starts = groups.last().is_none_or(|g| {
-            !region.is_empty() || g.closed || (p.class == ParaClass::Lead && !credited(g)) || p.continued_from.is_some()
+            !region.is_empty()
+                || g.closed
+                || (p.class == ParaClass::Lead && !credited(g) && !noted(g))
+                || p.continued_from.is_some()
         });
         if starts {
             groups.push(Group::default());
@@ -130,6 +147,13 @@ fn layout(paragraphs: Vec<Paragraph>, rules: &RuleSet) -> (Vec<Vec<HeadLine>>, V
         group.paragraphs.push(p);
     }
     (regions, groups)
+}
+
+/// Whether a paragraph opens an editor's note (`编者按：…`, `编者按`).
+fn is_editor_note(text: &str) -> bool {
+    EDITOR_NOTE_LABELS.iter().any(|label| {
+        text.strip_prefix(label).is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':', ' ', '　']))
+    })
 }
 
 /// The item made of a body group and its headline block.
@@ -316,6 +340,46 @@ mod tests {
             assert_eq!((s.items[1].kicker.as_deref(), s.items[1].title.as_deref()), (Some(kicker), Some(title)));
             assert!(s.orphans.is_empty(), "{:?}", s.orphans);
         }
+    }
+
+    #[test]
+    fn a_lead_after_an_editors_note_opens_the_text_the_note_introduces() {
+        for note in [
+            vec![body("编者按：乡村教育是教育振兴的短板。本报今起推出系列报道。")],
+            vec![body("编者按"), body("乡村教育是教育振兴的短板。本报今起推出系列报道。")],
+            vec![body("Editor's note: This is the first of three stories on rural schools.")],
+        ] {
+            let mut page = vec![lead("本报讯（记者甲）前一篇文章的正文。"), headline("山村小学来了新老师")];
+            page.extend(note);
+            page.push(lead("本报讯（记者 吴思雨）清晨6点半，山村里的石门小学升起了国旗，新老师张晓雨站在队伍后面。"));
+            let s = run(page);
+            assert_eq!(s.items.len(), 2, "{:#?}", s.items);
+            assert_eq!(s.items[1].title.as_deref(), Some("山村小学来了新老师"));
+            assert!(s.items[1].body.last().is_some_and(|p| p.contains("石门小学")));
+        }
+    }
+
+    #[test]
+    fn a_lead_after_an_articles_opening_continues_it() {
+        for (title, opening, text) in [
+            (
+                "稻谷飘香 又是一年丰收时",
+                "金秋时节，走进临川的万亩稻田，稻谷飘香，处处洋溢着丰收的喜悦。",
+                "本报临川4月12日讯 今年，全县水稻种植面积达到38.6万亩，又是一个丰收年。",
+            ),
+            (
+                "Valley farmers bring in a record harvest",
+                "The combines have been running since dawn across the valley, and the harvest is the best in years.",
+                "RIVERTON (AP) — Farmers in the valley expect a record harvest this year, the state said.",
+            ),
+        ] {
+            let s = run(vec![lead("本报讯（记者甲）前一篇文章的正文。"), headline(title), body(opening), lead(text)]);
+            assert_eq!(s.items.len(), 2, "{:#?}", s.items);
+            assert_eq!((s.items[1].title.as_deref(), s.items[1].body.len()), (Some(title), 2));
+        }
+        // without a headline above it, a paragraph before a lead is a box of its own
+        let s = run(vec![body("请广大群众监督举报。"), lead("本报讯（记者董柏生）我市激励党员干部担当作为。")]);
+        assert_eq!(s.items.len(), 2);
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub struct HeadLine {
     /// starts a run; one without a blank line above it has its kicker
     /// there.
     pub run_start: bool,
+    /// The page line it stands on.
+    pub line: usize,
 }
 
 /// The paragraphs of one article body.
@@ -62,6 +64,9 @@ pub struct Segmented {
     pub items: Vec<Item>,
     /// Headlines whose body is not on the page.
     pub orphans: Vec<String>,
+    /// The page lines of headline paragraphs that are text after all:
+    /// crossheads inside an article (see `inner`).
+    pub crossheads: Vec<usize>,
 }
 
 /// Splits a page's paragraphs into items.
@@ -86,7 +91,10 @@ pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -
     let mut out = Segmented::default();
     for (i, region) in regions.iter().enumerate() {
         let Split { before, after } = splits[i];
-        if before < after {
+        if continues.get(i).is_some_and(|&c| c) && !region.is_empty() {
+            trace.note(|| format!("segment: line {}: a crosshead inside the article before it", region[0].line));
+            out.crossheads.push(region[0].line);
+        } else if before < after {
             let lines: Vec<&str> = region[before..after].iter().map(|l| l.text.as_str()).collect();
             out.orphans.push(lines.join(" "));
         }
@@ -94,6 +102,7 @@ pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -
     let mut articles: Vec<(Group, &[HeadLine])> = Vec::new();
     for (i, group) in groups.into_iter().enumerate() {
         if let Some((article, _)) = articles.last_mut().filter(|_| continues[i]) {
+            article.paragraphs.extend(regions[i].iter().map(inner::as_paragraph));
             article.paragraphs.extend(group.paragraphs);
             article.closed = group.closed;
             continue;
@@ -122,7 +131,7 @@ fn layout(paragraphs: Vec<Paragraph>, rules: &RuleSet) -> (Vec<Vec<HeadLine>>, V
                 ParaClass::Heading(level) => Some(level),
                 _ => None,
             };
-            region.push(HeadLine { run_start: p.blank_before, text: p.text, level });
+            region.push(HeadLine { run_start: p.blank_before, line: p.lines.0, text: p.text, level });
             continue;
         }
         // A lead after nothing but credit lines (`By TOM BAKER`, then
@@ -380,6 +389,67 @@ mod tests {
         // without a headline above it, a paragraph before a lead is a box of its own
         let s = run(vec![body("请广大群众监督举报。"), lead("本报讯（记者董柏生）我市激励党员干部担当作为。")]);
         assert_eq!(s.items.len(), 2);
+    }
+
+    #[test]
+    fn a_crosshead_in_text_set_one_paragraph_a_line_stays_in_its_article() {
+        for (title, lead_text, heads, texts) in [
+            (
+                "一片茶叶富了一方百姓",
+                "【滨海日报讯】清晨，云雾缭绕的茶园里，采茶工们手指翻飞，一片片嫩芽被轻轻摘下。",
+                ["从“卖茶叶”到“卖品牌”", "从“种茶园”到“游茶园”"],
+                [
+                    "过去，村里的茶叶大多以散装形式低价卖给收购商，如今注册了品牌。",
+                    "合作社还依托茶园发展乡村旅游，建起了观光步道和民宿。",
+                ],
+            ),
+            (
+                "Tea growers find a new market",
+                "RIVERTON (AP) — Tea growers in the misty hills have found a new market for their leaves.",
+                ["From leaves to brands", "Tourists follow"],
+                [
+                    "The village used to sell its tea loose to traders.",
+                    "The co-operative has opened guest houses and trails.",
+                ],
+            ),
+        ] {
+            let page = vec![
+                headline(title),
+                lead(lead_text),
+                headline(heads[0]),
+                body(texts[0]),
+                headline(heads[1]),
+                body(texts[1]),
+            ];
+            let s = run(page);
+            assert_eq!(s.items.len(), 1, "{:#?}", s.items);
+            assert_eq!(s.items[0].body, [lead_text, heads[0], texts[0], heads[1], texts[1]]);
+            assert_eq!(s.crossheads.len(), 2);
+        }
+    }
+
+    #[test]
+    fn in_columns_or_before_a_lead_a_one_line_region_is_a_headline() {
+        let mut columned = body("过去，村里的茶叶大多以散装形式低价卖给收购商，如今注册了品牌。");
+        columned.lines = (4, 6);
+        let pages = [
+            vec![
+                headline("一片茶叶富了一方百姓"),
+                lead("本报讯（记者甲）茶园里采茶工们手指翻飞。"),
+                headline("市图书馆延长开放时间"),
+                columned,
+            ],
+            vec![
+                headline("一片茶叶富了一方百姓"),
+                lead("本报讯（记者甲）茶园里采茶工们手指翻飞。"),
+                headline("市图书馆延长开放时间"),
+                lead("本报讯（记者乙）市图书馆延长开放时间，每天开放至晚上9点。"),
+            ],
+        ];
+        for page in pages {
+            let s = run(page);
+            assert_eq!(s.items.len(), 2, "{:#?}", s.items);
+        }
     }
 
     #[test]

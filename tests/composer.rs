@@ -25,7 +25,7 @@ const SEED: u64 = 20_261_129;
 
 /// The lowest figures the development set may show (overall): about one
 /// item, title or paragraph in a hundred under what galley scored when
-/// they were last set (F1 0.926, titles 0.724, paragraphs 0.803,
+/// they were last set (F1 0.926, titles 0.724, paragraphs 0.822,
 /// continuations 0.899, 253 leaks, no gaps, no order fault).
 struct Floors {
     f1: f64,
@@ -37,7 +37,7 @@ struct Floors {
     order: usize,
 }
 
-const FLOORS: Floors = Floors { f1: 0.915, title: 0.715, para: 0.79, cont: 0.89, leaks: 260, gaps: 8, order: 3 };
+const FLOORS: Floors = Floors { f1: 0.915, title: 0.715, para: 0.81, cont: 0.89, leaks: 260, gaps: 8, order: 3 };
 
 /// The lowest items F1 per layout (scored: print 0.903, web 0.889,
 /// Markdown 0.980).

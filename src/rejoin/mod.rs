@@ -43,7 +43,7 @@ use crate::furniture::marks;
 use crate::model::{Line, ParaClass, Paragraph};
 use crate::rejoin::column::{Column, LineSet, column_widths, tolerance, whole_paragraphs};
 use crate::rejoin::enumerator::{Point, point};
-use crate::rejoin::hand::{Credit, Hand, HandLine, credit, ended_by_hand, is_box_label, is_report_byline};
+use crate::rejoin::hand::{Credit, Hand, HandLine, credit, ended_by_hand, is_box_label, is_qa, is_report_byline};
 use crate::rejoin::join::{Side, join_into};
 use crate::rejoin::lexicon::LexiconView;
 use crate::rejoin::seams::Seams;
@@ -241,6 +241,9 @@ enum Break {
     Seen,
     /// It or the line before is a tail credit (`（通讯员 周明亮）`).
     Tail,
+    /// The line before ends a sentence, and this one opens a question or
+    /// an answer (`Q: …`, `答：…`).
+    Item,
     /// The line before was ended by hand (see `hand`), or this one is and
     /// follows a finished sentence: set inside running text, after
     /// classification.
@@ -679,6 +682,8 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
         None
     } else if a.end == End::Mark {
         Some(Break::Mark)
+    } else if a.end == End::Sentence && is_qa(&layout.lines[i].text) {
+        Some(Break::Item)
     } else if a.end == End::Open && b.end != End::Open && layout.whole[p] {
         Some(Break::Whole)
     } else if a.end == End::Sentence && !layout.full(p) {
@@ -721,6 +726,27 @@ fn mark_tail_credits(lines: &[Line], info: &mut [LineInfo], columns: &[Column], 
     }
 }
 
+/// Whether a page indents its paragraphs: most lines after a finished
+/// sentence are indented, and hardly any inside a sentence.
+fn indents_paragraphs(lines: &[Line], info: &[LineInfo]) -> bool {
+    let (mut after_end, mut indented_after_end, mut inside, mut indented_inside) = (0, 0, 0, 0);
+    for i in 1..lines.len() {
+        if lines[i].is_blank() || lines[i - 1].is_blank() {
+            continue;
+        }
+        let indented = usize::from(lines[i].indent);
+        if info[i - 1].end == End::Sentence {
+            (after_end, indented_after_end) = (after_end + 1, indented_after_end + indented);
+        } else {
+            (inside, indented_inside) = (inside + 1, indented_inside + indented);
+        }
+    }
+    after_end >= MIN_INDENT_EVIDENCE && indented_after_end * 2 >= after_end && indented_inside * 10 <= inside
+}
+
+/// Paragraph ends a page must show to tell that it indents its paragraphs.
+const MIN_INDENT_EVIDENCE: usize = 3;
+
 /// How much wider (half-width units) an open line must be than the line
 /// below it for that one to have been ended by hand: three characters.
 const CJK_WIDER: usize = 6;
@@ -751,6 +777,17 @@ fn hand_ended(lines: &[Line], info: &[LineInfo], columns: &[Column], whole: &[bo
         }
         next = Some(i);
     }
+    // On a page that indents its paragraphs, a line before an indented one
+    // ends its paragraph (`咨询电话：0791—86123456` ⏎ `  求职者可携带…`).
+    let indents = indents_paragraphs(lines, info);
+    let mut next: Option<usize> = None;
+    for i in (0..lines.len()).rev().filter(|&i| !lines[i].is_blank()) {
+        let comma = lines[i].text.ends_with(['，', '、', ',']);
+        if indents && !comma && !info[i].lead && next.is_some_and(|j| lines[j].indent) {
+            kinds[i] = Hand::List;
+        }
+        next = Some(i);
+    }
     let mut hand = vec![false; lines.len()];
     let mut prev: Option<usize> = None;
     for i in 0..lines.len() {
@@ -765,7 +802,7 @@ fn hand_ended(lines: &[Line], info: &[LineInfo], columns: &[Column], whole: &[bo
             let wider = end == End::Open && (p + 1 < i || info[p].width >= info[i].width + CJK_WIDER);
             hand[p] || info[p].heading.is_some() || closed || (kinds[i] == Hand::Column && wider)
         });
-        hand[i] = info[i].label || (starts && kinds[i] != Hand::No);
+        hand[i] = info[i].label || kinds[i] == Hand::List || (starts && kinds[i] != Hand::No);
         prev = Some(i);
     }
     hand
@@ -923,6 +960,42 @@ mod tests {
                 assert_eq!(paras[1], (ParaClass::Body, label.to_owned()), "{page}");
             }
         }
+    }
+
+    #[test]
+    fn fields_questions_and_answers_are_paragraphs_of_their_own() {
+        // a colon before a list, on whole paragraphs and across blank lines
+        for gap in ["\n", "\n\n"] {
+            let page = format!(
+                "因滨江大道跨线桥施工需要，市公安局交通管理局决定对滨江大道部分路段实施交通管制。具体安排如下：{gap}\
+                 管制时间：8月15日0时至9月30日24时{gap}管制措施：禁止所有机动车通行，行人和非机动车绕行{gap}\
+                 交管部门提醒，途经车辆可提前绕行中山路、解放路等道路，请广大驾驶人注意交通标志，服从现场民警指挥。\n"
+            );
+            assert_eq!(texts(&page).len(), 4, "{:?}", texts(&page));
+            let page = format!(
+                "The library will extend its opening hours from June, and readers can also borrow e-books. Here are the details:{gap}\
+                 When: Monday to Sunday, 9 a.m. to 9 p.m.{gap}Where: City Library, 12 Harbour Road{gap}\
+                 The library has also hired fifty volunteers to help with the evening service.\n"
+            );
+            assert_eq!(texts(&page).len(), 4, "{:?}", texts(&page));
+        }
+        // a question after a sentence that filled its line
+        let page = "高考成绩公布在即，记者采访了\n省教育考试院有关负责人。\n问：今年的志愿填报有哪些新\n变化？\n答：今年本科批次实行“院校专\n业组”志愿。\n";
+        assert_eq!(texts(page).len(), 3, "{:?}", texts(page));
+        let page = "She spoke with the Courier about\nher plans for the department.\nQ: What is your first priority?\nA: Getting to know the people.\n";
+        assert_eq!(texts(page).len(), 3, "{:?}", texts(page));
+    }
+
+    #[test]
+    fn on_a_page_that_indents_its_paragraphs_an_indented_line_opens_one() {
+        let page = "\u{3000}\u{3000}开展“消费促进月”活动，发放消费券\n1.5亿元，培育一批特色商业街区，\n带动消费增长。\n\
+                    \u{3000}\u{3000}全社会研发投入强度达到2.8%，新增\n高新技术企业300家以上，科技创新\n能力明显增强。\n\
+                    \u{3000}\u{3000}新建改建中小学和幼儿园25所，新增\n养老床位2000张，民生保障水平进\n一步提高。\n\
+                    \u{3000}\u{3000}咨询电话：0791—86123456\n\u{3000}\u{3000}求职者可携带个人简历和身份证件免\n费入场，现场还将提供职业指导和政\n策咨询服务。\n\
+                    \u{3000}\u{3000}一、着力扩大有效投资\n\n\u{3000}\u{3000}全年安排重点项目320个，年度计划\n投资1260亿元，重点支持交通、水利\n等基础设施建设。\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 7, "{texts:?}");
+        assert_eq!((texts[3].as_str(), texts[5].as_str()), ("咨询电话：0791—86123456", "一、着力扩大有效投资"));
     }
 
     #[test]

@@ -116,6 +116,10 @@ pub const EDITOR_NOTE_LABELS: &[&str] = &[
     "Anmerkung der Redaktion",
 ];
 
+/// The labels of questions and answers in an interview (`问：`, `答：`,
+/// `Q:`, `A:`): each opens a paragraph of its own.
+pub const QA_LABELS: &[&str] = &["问", "答", "問", "Q", "A", "Frage", "Antwort", "F"];
+
 /// Verbs that end a kicker line: `…会议上强调`, `…要求`.
 pub const REPORTING_VERBS: &[&str] = &["强调", "要求", "提出", "指出", "表示", "宣布", "希望", "透露"];
 

@@ -429,10 +429,14 @@ impl<'a> Layout<'a> {
         });
         // After an open sentence and a blank line, short text is its continuation;
         // so is a piece that fills its column (a headline is often wider) and
-        // that the next piece reads on from (004 lines 244–247).
+        // that the next piece reads on from (004 lines 244–247), unless it is
+        // one line set off by blank lines after a finished sentence: a
+        // headline as wide as the column (a sample's `Museum zeigt Schätze
+        // aus der Römerzeit`), not a column of one line.
         let continues_before = piece.start == Break::Blank && open_before && !self.lines[piece.first].indent;
+        let lone = piece.first == piece.last && piece.start == Break::Blank && !open_before;
         let in_column = (piece.first..=piece.last).all(|i| self.info[i].width <= self.columns[i].width + 2);
-        let continues_after = in_column && self.full(piece.last) && next.is_some_and(|n| self.reads_on(n));
+        let continues_after = !lone && in_column && self.full(piece.last) && next.is_some_and(|n| self.reads_on(n));
         let shaped = (self.headline_shaped(piece) && !continues_after) || capitals || title;
         if shaped && set_off_before && set_off_after && !continues_before {
             ParaClass::Headline
@@ -996,6 +1000,27 @@ mod tests {
         let texts = texts(page);
         assert_eq!(texts.len(), 7, "{texts:?}");
         assert_eq!((texts[3].as_str(), texts[5].as_str()), ("咨询电话：0791—86123456", "一、着力扩大有效投资"));
+    }
+
+    #[test]
+    fn a_headline_as_wide_as_the_column_after_a_finished_paragraph_is_a_headline() {
+        let pages = [
+            (
+                "Die Kunden werden in den kommenden\nWochen schriftlich informiert. Die\nVerbraucherschützer raten dennoch\nzum Vergleich der Tarife.\n\n",
+                "Museum zeigt Schätze aus der Römer",
+                "\n\nMit einer großen Sonderausstellung\nzur Römerzeit eröffnet das Museum\nam Sonntag seine Saison. Gezeigt\nwerden mehr als 400 Fundstücke.\n",
+            ),
+            (
+                "展览分为四个单元，系统展示了青铜\n器的铸造工艺和使用功能。一件兽面\n纹方鼎位于展厅中央，吸引了不少观\n众驻足欣赏。\n\n",
+                "非遗展演周本周末在市文化中心开幕",
+                "\n\n记者从市文化广电旅游局获悉，第五\n届非物质文化遗产展演周将于本周末\n开幕，来自全省的40多个非遗项目将\n集中亮相。\n",
+            ),
+        ];
+        for (before, headline, after) in pages {
+            let paras = paragraphs(&format!("{before}{headline}{after}"));
+            assert_eq!(paras.len(), 3, "{paras:?}");
+            assert_eq!(paras[1], (ParaClass::Headline, headline.to_owned()));
+        }
     }
 
     #[test]

@@ -177,6 +177,12 @@ fn leaves_open(text: &str) -> bool {
     count(&['（', '(', '【', '[', '“', '「']) > count(&['）', ')', '】', ']', '”', '」'])
 }
 
+/// Whether a line is shaped as a label: no wider than [`MAX_LABEL`], no
+/// sentence, comma or list in it or at its end.
+pub fn is_label_like(text: &str, width: usize) -> bool {
+    width <= MAX_LABEL && !reads_as_text(text) && !ends_sentence(text)
+}
+
 /// Whether a text reads as running text rather than a label: it holds a
 /// sentence end, a comma, or a list (a sample's web paragraph cut by a
 /// page break, `孙守刚、陈舜、曲孝丽、费东` ⏎⏎ `斌、陈星…`). A field's value

@@ -43,7 +43,9 @@ use crate::furniture::marks;
 use crate::model::{Line, ParaClass, Paragraph};
 use crate::rejoin::column::{Column, LineSet, column_widths, tolerance, whole_paragraphs};
 use crate::rejoin::enumerator::{Point, point};
-use crate::rejoin::hand::{Credit, Hand, HandLine, credit, ended_by_hand, is_box_label, is_qa, is_report_byline};
+use crate::rejoin::hand::{
+    Credit, Hand, HandLine, credit, ended_by_hand, is_box_label, is_field, is_label_like, is_qa, is_report_byline,
+};
 use crate::rejoin::join::{Side, join_into};
 use crate::rejoin::lexicon::LexiconView;
 use crate::rejoin::seams::Seams;
@@ -102,6 +104,9 @@ struct LineInfo {
     note: bool,
     /// A box label (`记者手记`): a paragraph of the article, never a headline.
     label: bool,
+    /// A field of a list of two or more (`时间：…` ⏎ `地点：…`): never a
+    /// headline.
+    listed: bool,
     /// A bracketed credit on a line of its own after a finished sentence
     /// (`…预约参观。` ⏎ `（文/图 本报记者 孙晓雯）`): a paragraph of the
     /// article above, not a byline opening the next one.
@@ -136,6 +141,7 @@ impl LineInfo {
             point: point(text),
             note: false,
             label: is_box_label(text),
+            listed: false,
             tail: None,
         }
     }
@@ -311,6 +317,7 @@ impl<'a> Layout<'a> {
             .map(|i| LineSet { width: i.width, cjk: i.cjk, ends_sentence: i.end == End::Sentence })
             .collect();
         let whole = whole_paragraphs(&sets, &columns);
+        mark_lists(lines, &mut info);
         mark_tail_credits(lines, &mut info, &columns, &whole);
         let hand = hand_ended(lines, &info, &columns, &whole);
         Layout { lines, rules, info, columns, whole, hand }
@@ -363,6 +370,7 @@ impl<'a> Layout<'a> {
             && !first.lead
             && first.tail.is_none()
             && !first.label
+            && !first.listed
             && first.heading.is_none()
             && first.point.is_none()
             && (piece.first..=piece.last).all(|i| {
@@ -491,9 +499,13 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, ctx: &BatchContext, trace: &mut T
     // Markdown page: a crosshead or label, a paragraph of its own.
     let mut label_before = false;
     for (k, piece) in pieces.iter().enumerate() {
+        // A paragraph ended by hand, a tail credit, the open field of a
+        // list: nothing runs on from them across a blank line.
         let hand_before = label_before
-            || k.checked_sub(1)
-                .is_some_and(|j| layout.hand[pieces[j].last] || layout.info[pieces[j].first].tail.is_some());
+            || k.checked_sub(1).is_some_and(|j| {
+                let (first, last) = (&layout.info[pieces[j].first], &layout.info[pieces[j].last]);
+                layout.hand[pieces[j].last] || first.tail.is_some() || (last.listed && last.end == End::Open)
+            });
         let open_before = !hand_before && out.last().is_some_and(|p| !p.class.is_headline() && runs_on(&p.text, rules));
         let blank_before = piece.start == Break::Blank;
         label_before = false;
@@ -705,8 +717,29 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
     }
 }
 
+/// Marks the fields of lists: field lines (`时间：…`) after a line that
+/// introduces them inside running text, one ending in a colon
+/// (`具体安排如下：`) or a label after a finished sentence (`活动安排如下`).
+/// A headline line may look like a field (001 `解放区：“334”模式…`, a
+/// sample's `Hochwasser: Pegel der Elbe steigt weiter`); what stands
+/// before it tells.
+fn mark_lists(lines: &[Line], info: &mut [LineInfo]) {
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let fields: Vec<bool> = filled.iter().map(|&i| is_field(&lines[i].text)).collect();
+    for (k, &i) in filled.iter().enumerate() {
+        let introduced = k.checked_sub(1).is_some_and(|j| {
+            let (p, text) = (filled[j], &lines[filled[j]].text);
+            let after_sentence = j.checked_sub(1).is_some_and(|h| info[filled[h]].end == End::Sentence);
+            // A label introduces a list of two fields at least.
+            let labels = after_sentence && is_label_like(text, info[p].width) && fields.get(k + 1) == Some(&true);
+            info[p].listed || text.ends_with(['：', ':']) || labels
+        });
+        info[i].listed = introduced && fields[k];
+    }
+}
+
 /// Marks the tail credits: a bracketed credit line after a finished
-/// sentence, a paragraph of its own (that does not fill its column with
+/// sentence or a list, a paragraph of its own (that does not fill its column with
 /// text running on below: `【記者王小明／台北報導】` ⏎ `…` opens an
 /// article). A credit of the text ends the article; a picture's may stand
 /// inside it.
@@ -716,7 +749,8 @@ fn mark_tail_credits(lines: &[Line], info: &mut [LineInfo], columns: &[Column], 
         if lines[i].is_blank() {
             continue;
         }
-        let after_sentence = prev.is_some_and(|p| info[p].end == End::Sentence && info[p].heading.is_none());
+        let after_sentence =
+            prev.is_some_and(|p| (info[p].end == End::Sentence || info[p].listed) && info[p].heading.is_none());
         let runs_on = lines.get(i + 1).is_some_and(|l| !l.is_blank())
             && !whole[i]
             && columns[i].support >= MIN_COLUMN_SUPPORT
@@ -988,6 +1022,40 @@ mod tests {
         assert_eq!(texts(page).len(), 3, "{:?}", texts(page));
         let page = "She spoke with the Courier about\nher plans for the department.\nQ: What is your first priority?\nA: Getting to know the people.\n";
         assert_eq!(texts(page).len(), 3, "{:?}", texts(page));
+    }
+
+    #[test]
+    fn a_list_of_fields_set_one_paragraph_each_is_text_not_headlines() {
+        for (intro, fields, after) in [
+            (
+                "活动安排如下",
+                ["时间：6月8日至6月14日", "地点：市文化中心广场"],
+                "主办方提醒，活动期间周边道路将实施临时交通管制。",
+            ),
+            ("活動資訊", ["時間：即日起至11月20日", "地點：文化中心及港邊藝術特區"], "（記者 陳怡君 整理）"),
+            (
+                "Here are the details:",
+                ["When: Saturdays, 8 a.m. to noon", "Where: Harbour Road car park"],
+                "Parking is free.",
+            ),
+        ] {
+            let page = format!(
+                "开幕式定于本周六上午举行，市民可以免费参加。\n\n{intro}\n\n{}\n\n{}\n\n{after}\n",
+                fields[0], fields[1]
+            );
+            let paras = paragraphs(&page);
+            assert_eq!(paras.len(), 5, "{paras:?}");
+            assert!(paras[2..4].iter().all(|p| p.0 == ParaClass::Body), "{paras:?}");
+            assert_eq!(paras[4], (ParaClass::Body, after.to_owned()), "{paras:?}");
+        }
+        // headline lines that look like fields stay headlines (001 lines 392–393)
+        let page = "全民参与，共同防控。\n\n解放区：“334”模式调动全民战“疫”\n\n山阳区：“五个率先”助力“硬核”防控\n\n\
+                    本报讯（记者原文钊）记者昨日从山阳区获悉，全区实施“五个率先”。\n";
+        let classes: Vec<ParaClass> = paragraphs(page).into_iter().map(|p| p.0).collect();
+        assert_eq!(classes, [ParaClass::Body, ParaClass::Headline, ParaClass::Headline, ParaClass::Lead]);
+        let page = "Die Tarife werden im Herbst angepasst.\n\nVerantwortlich: Tobias Hoffmann\n\n\
+                    Hochwasser: Pegel der Elbe steigt weiter\n\nNach tagelangen Regenfällen steigt der Pegel weiter an.\n";
+        assert_eq!(paragraphs(page)[2], (ParaClass::Headline, "Hochwasser: Pegel der Elbe steigt weiter".to_owned()));
     }
 
     #[test]

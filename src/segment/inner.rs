@@ -23,15 +23,18 @@
 //!
 //! And a lead opens an article, and so does the text under a headline; but
 //! an article may print something of its own before its lead. A lead
-//! continues the article before it when that is, so far, one paragraph
-//! without a lead under a headline printed above it, and no headline
-//! stands between: the article's opening (a scene, a quotation) before its
-//! news text (`金秋时节，…` ⏎ `本报临川4月12日讯 今年，…`). A notice box
-//! has no headline above it, and an article that ran on from another page
-//! opens with a continuation note.
+//! continues the article before it, with no headline between, when that
+//! is so far an editor's note (`编者按：…`, which introduces the article
+//! below it: joined before headlines are assigned, so that the article's
+//! text bears on its headline), or one paragraph without a lead under a
+//! headline printed above it: the article's opening (a scene, a quotation)
+//! before its news text (`金秋时节，…` ⏎ `本报临川4月12日讯 今年，…`). A
+//! notice box has no headline above it, and an article that ran on from
+//! another page opens with a continuation note.
 
 use crate::model::{ParaClass, Paragraph};
 use crate::segment::assign::Split;
+use crate::segment::tables::EDITOR_NOTE_LABELS;
 use crate::segment::{Group, HeadLine};
 
 /// Whether each group continues the article of the group before it:
@@ -70,6 +73,34 @@ pub(crate) fn continuations(regions: &[Vec<HeadLine>], groups: &[Group], splits:
             && first.continued_from.is_none();
     }
     continues
+}
+
+/// Joins each group that opens with a lead to an editor's note just before
+/// it, with no headline between (`regions[i]` precedes `groups[i]`).
+pub(crate) fn join_notes(regions: &mut Vec<Vec<HeadLine>>, groups: &mut Vec<Group>) {
+    let mut i = 1;
+    while i < groups.len() {
+        let note = &groups[i - 1];
+        if regions[i].is_empty() && !note.closed && noted(note) && groups[i].paragraphs[0].class == ParaClass::Lead {
+            let group = groups.remove(i);
+            regions.remove(i);
+            groups[i - 1].paragraphs.extend(group.paragraphs);
+            groups[i - 1].closed = group.closed;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Whether a group is an editor's note: its first paragraph opens with an
+/// editor's note label (`编者按：…`, `编者按` ⏎ `…`), and none is a lead.
+fn noted(group: &Group) -> bool {
+    let opens = |text: &str| {
+        EDITOR_NOTE_LABELS.iter().any(|label| {
+            text.strip_prefix(label).is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':', ' ', '　']))
+        })
+    };
+    opens(&group.paragraphs[0].text) && group.paragraphs.iter().all(|p| p.class == ParaClass::Body)
 }
 
 /// The crosshead line as a paragraph of the article's text.

@@ -20,7 +20,6 @@ pub mod tables;
 use crate::model::{Item, ItemKind, ParaClass, Paragraph};
 use crate::rules::RuleSet;
 use crate::segment::assign::{Body, Features, Split, assign};
-use crate::segment::tables::EDITOR_NOTE_LABELS;
 use crate::trace::Trace;
 
 use headline::presiders;
@@ -71,7 +70,8 @@ pub struct Segmented {
 
 /// Splits a page's paragraphs into items.
 pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -> Segmented {
-    let (regions, groups) = layout(paragraphs, rules);
+    let (mut regions, mut groups) = layout(paragraphs, rules);
+    inner::join_notes(&mut regions, &mut groups);
     let bodies: Vec<Body> = groups
         .iter()
         .map(|g| {
@@ -135,17 +135,10 @@ fn layout(paragraphs: Vec<Paragraph>, rules: &RuleSet) -> (Vec<Vec<HeadLine>>, V
             continue;
         }
         // A lead after nothing but credit lines (`By TOM BAKER`, then
-        // `SPRINGFIELD — …`), or after an editor's note, is the same
-        // article's.
+        // `SPRINGFIELD — …`) is the same article's.
         let credited = |g: &Group| g.paragraphs.iter().all(|q| q.class == ParaClass::Lead && rules.is_credit(&q.text));
-        let noted = |g: &Group| {
-            is_editor_note(&g.paragraphs[0].text) && g.paragraphs.iter().all(|q| q.class == ParaClass::Body)
-        };
         let starts = groups.last().is_none_or(|g| {
-            !region.is_empty()
-                || g.closed
-                || (p.class == ParaClass::Lead && !credited(g) && !noted(g))
-                || p.continued_from.is_some()
+            !region.is_empty() || g.closed || (p.class == ParaClass::Lead && !credited(g)) || p.continued_from.is_some()
         });
         if starts {
             groups.push(Group::default());
@@ -156,13 +149,6 @@ fn layout(paragraphs: Vec<Paragraph>, rules: &RuleSet) -> (Vec<Vec<HeadLine>>, V
         group.paragraphs.push(p);
     }
     (regions, groups)
-}
-
-/// Whether a paragraph opens an editor's note (`编者按：…`, `编者按`).
-fn is_editor_note(text: &str) -> bool {
-    EDITOR_NOTE_LABELS.iter().any(|label| {
-        text.strip_prefix(label).is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':', ' ', '　']))
-    })
 }
 
 /// The item made of a body group and its headline block.

@@ -172,7 +172,7 @@ pub fn opens_item(text: &str) -> bool {
 
 /// Whether a text leaves a bracket or quotation open: it runs on
 /// (`本报讯（郑报全媒体记者 孙` ⏎ `亚文）…`).
-fn leaves_open(text: &str) -> bool {
+pub fn leaves_open(text: &str) -> bool {
     let count = |set: &[char]| text.chars().filter(|c| set.contains(c)).count();
     count(&['（', '(', '【', '[', '“', '「']) > count(&['）', ')', '】', ']', '”', '」'])
 }

@@ -45,6 +45,7 @@ use crate::rejoin::column::{Column, LineSet, column_widths, tolerance, whole_par
 use crate::rejoin::enumerator::{Point, point};
 use crate::rejoin::hand::{
     Credit, Hand, HandLine, credit, ended_by_hand, is_box_label, is_field, is_label_like, is_qa, is_report_byline,
+    leaves_open,
 };
 use crate::rejoin::join::{Side, join_into};
 use crate::rejoin::lexicon::LexiconView;
@@ -445,12 +446,37 @@ impl<'a> Layout<'a> {
         let lone = piece.first == piece.last && piece.start == Break::Blank && !open_before;
         let in_column = (piece.first..=piece.last).all(|i| self.info[i].width <= self.columns[i].width + 2);
         let continues_after = !lone && in_column && self.full(piece.last) && next.is_some_and(|n| self.reads_on(n));
-        let shaped = (self.headline_shaped(piece) && !continues_after) || capitals || title;
+        let alone = lone && next.is_none_or(|n| n.start == Break::Blank);
+        let asks = alone && self.asks_inside(piece);
+        let shaped = (self.headline_shaped(piece) && !continues_after) || capitals || title || asks;
         if shaped && set_off_before && set_off_after && !continues_before {
             ParaClass::Headline
         } else {
             ParaClass::Body
         }
+    }
+
+    /// Whether a piece is a headline that asks or exclaims and answers
+    /// (`志愿填报怎么填？专家来解答`): one line, open at its end, a question
+    /// or exclamation mark inside it but no other sentence mark or comma,
+    /// no quotation left open (004 line 370, `“工人返岗率多少？食宿符合`,
+    /// opens a paragraph at a column's end). The caller knows it stands
+    /// alone between blank lines after a finished text.
+    fn asks_inside(&self, piece: &Piece) -> bool {
+        let (info, text) = (&self.info[piece.first], self.lines[piece.first].text.as_str());
+        piece.first == piece.last
+            && info.end == End::Open
+            && text.contains(['？', '！', '?', '!'])
+            && !text.contains(['。', '；', ';'])
+            && !has_clause_comma(text)
+            && !leaves_open(text)
+            && info.width <= MAX_HEADLINE
+            && !info.lead
+            && info.heading.is_none()
+            && info.point.is_none()
+            && !info.label
+            && !info.listed
+            && info.tail.is_none()
     }
 
     /// Whether the piece before ends on a full line. A piece of one line is
@@ -1089,6 +1115,33 @@ mod tests {
             assert_eq!(paras.len(), 3, "{paras:?}");
             assert_eq!(paras[1], (ParaClass::Headline, headline.to_owned()));
         }
+    }
+
+    #[test]
+    fn a_headline_that_asks_and_answers_is_a_headline() {
+        for (before, headline, after) in [
+            (
+                "记者就几个热点问题采访了省教育\n考试院有关负责人。（转见A14版⑧）",
+                "志愿填报怎么填？专家来解答",
+                "■本报记者 陈思雨",
+            ),
+            (
+                "港口停留时间明显缩短，效率提高\n了二成以上。",
+                "外贸开局好不好？数据来说话",
+                "海关总署7日发布数据，前两个\n月进出口总值6.61万亿元。",
+            ),
+            (
+                "The plan now goes to the mayor,\nwho has ten days to sign it.",
+                "Who pays for the bridge? The state",
+                "The state will cover most of the\ncost, officials said on Monday.",
+            ),
+        ] {
+            let paras = paragraphs(&format!("{before}\n\n{headline}\n\n{after}\n"));
+            assert_eq!(paras[1], (ParaClass::Headline, headline.to_owned()), "{paras:?}");
+        }
+        // 004 lines 368–373: a paragraph's first line, alone at a column's end
+        let page = "项目如期高质量建成。\n\n“工人返岗率多少？食宿符合\n\n标准吗？防护物资、原材料够不\n够？”每到一处，徐衣显都仔细询\n";
+        assert_eq!(paragraphs(page).len(), 2, "{:?}", paragraphs(page));
     }
 
     #[test]

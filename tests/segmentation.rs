@@ -81,6 +81,36 @@ fn a_web_page_keeps_its_crossheads_in_its_one_article() {
     }
 }
 
+#[test]
+fn a_continuation_note_under_a_headline_opens_the_text_not_a_headline_line() {
+    let pages = [
+        (
+            "## 非遗展演周本周末开幕\n\n(续A1版⑩)\n\n活动安排如下\n\n时间：6月8日至6月14日\n\n地点：市文化中心广场\n\n\
+             主办方提醒，活动期间文化中心周边道路将实施临时交通管制。\n",
+            "非遗展演周本周末开幕",
+            "活动安排如下",
+        ),
+        (
+            "Landwirtschaft\nEU-Staaten einigen sich auf neue Agrarregeln\n\nFortsetzung von Seite 1\n\
+             Der Bauernverband begrüßte die Einigung grundsätzlich, warnte aber vor\n\
+             zusätzlicher Bürokratie für die Höfe. Die Agrarminister wollen die Regeln\n\
+             im Herbst noch einmal prüfen, wenn die ersten Anträge vorliegen.\n",
+            "EU-Staaten einigen sich auf neue Agrarregeln",
+            "Der Bauernverband begrüßte",
+        ),
+    ];
+    for (page, title, text) in pages {
+        let result = clean(page);
+        assert_eq!(result.items.len(), 1, "{:#?}", result.items);
+        let item = &result.items[0];
+        assert!(item.title.as_deref().is_some_and(|t| t.ends_with(title)), "{item:#?}");
+        assert_eq!(item.subtitle, None, "{item:#?}");
+        assert!(item.continued_from.is_some(), "{item:#?}");
+        assert!(item.body[0].starts_with(text), "{item:#?}");
+        assert!(result.orphans.is_empty(), "{:?}", result.orphans);
+    }
+}
+
 /// Pages whose furniture sits where keeping it once changed the articles:
 /// a page header above a headline, web chrome around a title, an editor
 /// line and a continuation note beside the text.

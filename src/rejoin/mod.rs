@@ -40,6 +40,7 @@ pub mod seams;
 
 use crate::context::BatchContext;
 use crate::furniture::marks;
+use crate::furniture::tables::Direction;
 use crate::model::{Line, ParaClass, Paragraph};
 use crate::rejoin::column::{Column, LineSet, column_widths, tolerance, whole_paragraphs};
 use crate::rejoin::enumerator::{Point, point};
@@ -105,6 +106,10 @@ struct LineInfo {
     note: bool,
     /// A box label (`记者手记`): a paragraph of the article, never a headline.
     label: bool,
+    /// A continuation note and nothing else (`（上接A1版②）`,
+    /// `Fortsetzung von Seite 1`): it opens the text below it, never a
+    /// headline's line.
+    from_note: bool,
     /// A field of a list of two or more (`时间：…` ⏎ `地点：…`): never a
     /// headline.
     listed: bool,
@@ -122,7 +127,8 @@ impl LineInfo {
             End::Open
         } else if marks::closing_start(rules, text).is_some() {
             End::Mark
-        } else if ends_sentence(text) {
+        } else if ends_sentence(text) || is_from_note(rules, text) {
+            // A `上接` note stands complete; the text below it opens anew.
             End::Sentence
         } else if text.chars().next_back().is_some_and(is_clause_punct) {
             End::Clause
@@ -142,6 +148,7 @@ impl LineInfo {
             point: point(text),
             note: false,
             label: is_box_label(text),
+            from_note: end == End::Sentence && is_from_note(rules, text),
             listed: false,
             tail: None,
         }
@@ -372,6 +379,7 @@ impl<'a> Layout<'a> {
             && first.tail.is_none()
             && !first.label
             && !first.listed
+            && !first.from_note
             && first.heading.is_none()
             && first.point.is_none()
             && (piece.first..=piece.last).all(|i| {
@@ -741,6 +749,14 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
     } else {
         None
     }
+}
+
+/// Whether a line is a `上接` note and nothing else (see the `From`
+/// continuation rules).
+fn is_from_note(rules: &RuleSet, text: &str) -> bool {
+    rules.continuations.iter().any(|r| {
+        r.direction == Direction::From && r.regex.find(text).is_some_and(|m| m.start() == 0 && m.end() == text.len())
+    })
 }
 
 /// Marks the fields of lists: field lines (`时间：…`) after a line that

@@ -50,6 +50,10 @@ pub fn clean_page(page: Page<'_>, ctx: &BatchContext, options: &CleanOptions, tr
     let marked = if keep { paragraphs.clone() } else { Vec::new() };
     let paragraphs = furniture::strip_marks(paragraphs, &options.rules, false, &mut removed, trace);
     let segmented = segment(paragraphs.clone(), &options.rules, trace);
+    let mut paragraphs = paragraphs;
+    for p in paragraphs.iter_mut().filter(|p| p.class.is_headline() && segmented.crossheads.contains(&p.lines.0)) {
+        p.class = ParaClass::Body;
+    }
     let mut items = furniture::strip_repeated_boxes(segmented.items, ctx, keep, &mut removed, trace);
     if keep {
         let mut pieces: Vec<Kept> = lines

@@ -236,7 +236,9 @@ enum Token {
     /// One ideograph or CJK punctuation mark, or one ideograph with the
     /// punctuation beside it: the unit of letter-spacing.
     Single,
-    /// A short run of digits, which letter-spaced lines leave whole (`14`).
+    /// A short run of digits, which letter-spaced lines leave whole (`14`),
+    /// or a number's decimal point or percent sign spaced out with it
+    /// (`3 6 . 5 亿`, `1 2 . 4 %`).
     Digits,
     /// Anything else: a word, a name, a Latin run.
     Word,
@@ -248,7 +250,7 @@ fn classify(token: &[char]) -> Token {
     if ideographs <= 1 && token.iter().all(|&c| is_han(c) || punct(c)) {
         // One ideograph with its punctuation (`部、`, `“双`), or a mark.
         Token::Single
-    } else if token.len() <= 4 && token.iter().all(char::is_ascii_digit) {
+    } else if token.len() <= 4 && token.iter().all(|&c| c.is_ascii_digit() || matches!(c, '.' | '%')) {
         Token::Digits
     } else {
         Token::Word
@@ -379,6 +381,14 @@ mod tests {
     fn wider_gap_in_letter_spaced_line_separates_words() {
         assert_eq!(norm("孙 亚 文   张 昕 ） 3 月 17 日 ， 省"), "孙亚文 张昕）3月17日，省");
         assert_eq!(norm("铮   冯 芸 ） 3 月 17 日"), "铮 冯芸）3月17日");
+    }
+
+    #[test]
+    fn letter_spaced_numbers_keep_their_decimal_point() {
+        assert_eq!(norm("投 资 3 6 . 5 亿 元 ， 同 比 增 长 1 2 . 4 % 。"), "投资36.5亿元，同比增长12.4%。");
+        assert_eq!(norm("比 去 年 增 长 3.2 % ， 总 产 量 2 . 5 亿 公 斤"), "比去年增长3.2%，总产量2.5亿公斤");
+        // not letter-spacing: Latin text keeps its spaces
+        assert_eq!(norm("about 3 . 5 million"), "about 3 . 5 million");
     }
 
     #[test]

@@ -63,6 +63,54 @@ fn a_tail_credit_ends_its_article_and_stays_in_it() {
     assert_eq!(result.items[0].body.last().map(String::as_str), Some("(Reporting by Jane Doe)"));
 }
 
+#[test]
+fn a_web_page_keeps_its_crossheads_in_its_one_article() {
+    let page = "滨海新闻网\n当前位置：首页 / 新闻 / 本地\n\n一片茶叶富了一方百姓\n发布时间：2022-02-25 14:16:24\n\n\
+                【滨海日报讯】清晨，云雾缭绕的茶园里，采茶工们手指翻飞，一片片嫩芽被轻轻摘下。“今年春茶品质好，\
+                收购价每斤涨了10多块钱。”茶农李春花笑着说，一片茶叶富了一方百姓。\n\n\
+                从“卖茶叶”到“卖品牌”\n\n过去，村里的茶叶大多以散装形式低价卖给收购商。前几年，村里成立茶叶专业合作社，\
+                统一标准、统一包装，注册了自己的品牌，茶叶价格翻了一番。\n\n\
+                茶园变成了景区\n\n合作社还依托茶园发展乡村旅游，建起了观光步道和民宿，游客可以采茶、制茶、品茶。\
+                去年全村接待游客5万多人次，旅游收入超过600万元。\n\n\
+                分享到：微信 微博 QQ空间\n";
+    for keep in [false, true] {
+        let result = clean_with(page, keep);
+        assert_eq!(result.items.len(), 1, "{:#?}", result.items);
+        assert_eq!(titles(&result.items), [Some("一片茶叶富了一方百姓")]);
+        assert!(result.items[0].body.iter().any(|p| p == "茶园变成了景区"), "{:#?}", result.items);
+    }
+}
+
+#[test]
+fn a_continuation_note_under_a_headline_opens_the_text_not_a_headline_line() {
+    let pages = [
+        (
+            "## 非遗展演周本周末开幕\n\n(续A1版⑩)\n\n活动安排如下\n\n时间：6月8日至6月14日\n\n地点：市文化中心广场\n\n\
+             主办方提醒，活动期间文化中心周边道路将实施临时交通管制。\n",
+            "非遗展演周本周末开幕",
+            "活动安排如下",
+        ),
+        (
+            "Landwirtschaft\nEU-Staaten einigen sich auf neue Agrarregeln\n\nFortsetzung von Seite 1\n\
+             Der Bauernverband begrüßte die Einigung grundsätzlich, warnte aber vor\n\
+             zusätzlicher Bürokratie für die Höfe. Die Agrarminister wollen die Regeln\n\
+             im Herbst noch einmal prüfen, wenn die ersten Anträge vorliegen.\n",
+            "EU-Staaten einigen sich auf neue Agrarregeln",
+            "Der Bauernverband begrüßte",
+        ),
+    ];
+    for (page, title, text) in pages {
+        let result = clean(page);
+        assert_eq!(result.items.len(), 1, "{:#?}", result.items);
+        let item = &result.items[0];
+        assert!(item.title.as_deref().is_some_and(|t| t.ends_with(title)), "{item:#?}");
+        assert_eq!(item.subtitle, None, "{item:#?}");
+        assert!(item.continued_from.is_some(), "{item:#?}");
+        assert!(item.body[0].starts_with(text), "{item:#?}");
+        assert!(result.orphans.is_empty(), "{:?}", result.orphans);
+    }
+}
+
 /// Pages whose furniture sits where keeping it once changed the articles:
 /// a page header above a headline, web chrome around a title, an editor
 /// line and a continuation note beside the text.

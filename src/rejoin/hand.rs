@@ -23,8 +23,9 @@
 
 use crate::rejoin::MIN_COLUMN_SUPPORT;
 use crate::rejoin::column::{Column, tolerance};
+use crate::rejoin::enumerator::point;
 use crate::script::{ends_sentence, is_bracketed, is_clause_punct, is_closer, is_terminal, line_width, width};
-use crate::segment::tables::{PICTURE_CREDIT_WORDS, REPORT_WORDS, TAIL_CREDIT_WORDS};
+use crate::segment::tables::{BOX_LABELS, PICTURE_CREDIT_WORDS, QA_LABELS, REPORT_WORDS, TAIL_CREDIT_WORDS};
 
 /// Half-width units a paragraph's first line may fall short of a CJK
 /// column: its dropped indent (two ideographic spaces) and a character
@@ -59,6 +60,9 @@ pub enum Hand {
     Column,
     /// There is no column, and it is short as a label is.
     Label,
+    /// It ends in a colon before an item of a list: a field, a question
+    /// or answer, a numbered point (`具体安排如下：` ⏎ `管制时间：…`).
+    List,
 }
 
 /// Whether `line` was ended by hand before the line `next`, if it starts a
@@ -70,9 +74,13 @@ pub fn ended_by_hand(line: &HandLine<'_>, next: &str) -> Hand {
     let last = text.trim_end_matches(is_closer).chars().next_back();
     let open = !ends_sentence(text) && last.is_some_and(|c| !is_clause_punct(c));
     let colon = matches!(last, Some('：' | ':'));
+    if colon && opens_item(next) {
+        return Hand::List;
+    }
     // No paragraph opens in lower case (en-ocr `chosen to` ⏎ `serve as…`).
     let ended = open || colon;
-    if !ended || reads_as_text(text) || leaves_open(text) || next.is_empty() || next.starts_with(char::is_lowercase) {
+    let text_like = reads_as_text(text) && (holds_sentence(text) || !is_field(text));
+    if !ended || text_like || leaves_open(text) || next.is_empty() || next.starts_with(char::is_lowercase) {
         return Hand::No;
     }
     let columned = !line.whole && line.column.support >= MIN_COLUMN_SUPPORT;
@@ -89,6 +97,13 @@ pub fn ended_by_hand(line: &HandLine<'_>, next: &str) -> Hand {
     } else {
         Hand::No
     }
+}
+
+/// Whether a line is a box label (`记者手记`, `延伸阅读：`, `Background`):
+/// see [`BOX_LABELS`].
+pub fn is_box_label(text: &str) -> bool {
+    let text = text.trim_end_matches(['：', ':']).trim_end();
+    BOX_LABELS.contains(&text)
 }
 
 /// Most characters inside a tail credit's brackets.
@@ -128,31 +143,57 @@ pub fn credit(text: &str) -> Option<Credit> {
 const MAX_FIELD_LABEL: usize = 6;
 
 /// Whether a line is a field of a list: a short label, a colon, a value
-/// (`时间：6月8日`, `地点：市文化中心广场`, `Where: City Hall`).
+/// (`时间：6月8日`, `地点：市文化中心广场`, `Where: City Hall`, `问：…`,
+/// `Q: …`). A Latin label is one word (not `He said: …`); a label holds a
+/// letter (not the `12` of `12:30`).
 pub fn is_field(text: &str) -> bool {
     text.split_once(['：', ':']).is_some_and(|(label, value)| {
         let n = label.chars().count();
+        let cjk = crate::script::is_cjk_text(label);
         (1..=MAX_FIELD_LABEL * 2).contains(&n)
-            && (n <= MAX_FIELD_LABEL || !crate::script::is_cjk_text(label))
+            && (if cjk { n <= MAX_FIELD_LABEL } else { !label.contains(char::is_whitespace) })
+            && label.chars().any(char::is_alphabetic)
             && !label.contains(['，', ',', '。'])
             && !value.trim().is_empty()
     })
 }
 
+/// Whether a line opens a question or an answer (`问：`, `Q:`): see
+/// [`QA_LABELS`].
+pub fn is_qa(text: &str) -> bool {
+    text.split_once(['：', ':']).is_some_and(|(label, _)| QA_LABELS.contains(&label.trim()))
+}
+
+/// Whether a line opens an item of a list: a field, a question or answer,
+/// a numbered point.
+pub fn opens_item(text: &str) -> bool {
+    is_field(text) || point(text).is_some()
+}
+
 /// Whether a text leaves a bracket or quotation open: it runs on
 /// (`本报讯（郑报全媒体记者 孙` ⏎ `亚文）…`).
-fn leaves_open(text: &str) -> bool {
+pub fn leaves_open(text: &str) -> bool {
     let count = |set: &[char]| text.chars().filter(|c| set.contains(c)).count();
     count(&['（', '(', '【', '[', '“', '「']) > count(&['）', ')', '】', ']', '”', '」'])
 }
 
+/// Whether a line is shaped as a label: no wider than [`MAX_LABEL`], no
+/// sentence, comma or list in it or at its end.
+pub fn is_label_like(text: &str, width: usize) -> bool {
+    width <= MAX_LABEL && !reads_as_text(text) && !ends_sentence(text)
+}
+
 /// Whether a text reads as running text rather than a label: it holds a
 /// sentence end, a comma, or a list (a sample's web paragraph cut by a
-/// page break, `孙守刚、陈舜、曲孝丽、费东` ⏎⏎ `斌、陈星…`).
+/// page break, `孙守刚、陈舜、曲孝丽、费东` ⏎⏎ `斌、陈星…`). A field's value
+/// may hold commas (`参与方式：免费入场，部分项目需登记`).
 fn reads_as_text(text: &str) -> bool {
-    text.contains(['。', '；', '！', '？', ';', '!', '?', '，', ','])
-        || text.contains(". ")
-        || text.matches('、').count() >= 2
+    holds_sentence(text) || text.contains(['，', ',']) || text.matches('、').count() >= 2
+}
+
+/// Whether a text holds a sentence end.
+fn holds_sentence(text: &str) -> bool {
+    text.contains(['。', '；', '！', '？', ';', '!', '?']) || text.contains(". ")
 }
 
 /// The width of what must start the next line: opening marks with the
@@ -199,7 +240,8 @@ mod tests {
         let shape = crate::script::Shape::of(text);
         let cjk = shape.cjk();
         let width = if cjk { shape.width().max(2 * shape.chars) } else { shape.width() };
-        ended_by_hand(&HandLine { text, width, column: column(column_units), whole: false, cjk }, next) == Hand::Column
+        let line = HandLine { text, width, column: column(column_units), whole: false, cjk };
+        matches!(ended_by_hand(&line, next), Hand::Column | Hand::List)
     }
 
     #[test]

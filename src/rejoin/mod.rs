@@ -40,10 +40,14 @@ pub mod seams;
 
 use crate::context::BatchContext;
 use crate::furniture::marks;
+use crate::furniture::tables::Direction;
 use crate::model::{Line, ParaClass, Paragraph};
 use crate::rejoin::column::{Column, LineSet, column_widths, tolerance, whole_paragraphs};
 use crate::rejoin::enumerator::{Point, point};
-use crate::rejoin::hand::{Credit, Hand, HandLine, credit, ended_by_hand, is_report_byline};
+use crate::rejoin::hand::{
+    Credit, Hand, HandLine, credit, ended_by_hand, is_box_label, is_field, is_label_like, is_qa, is_report_byline,
+    leaves_open,
+};
 use crate::rejoin::join::{Side, headline_into, join_into};
 use crate::rejoin::lexicon::LexiconView;
 use crate::rejoin::seams::Seams;
@@ -100,6 +104,15 @@ struct LineInfo {
     /// A bracketed note on a line of its own after a finished sentence
     /// (`…落到实处。` ⏎ `（记者 张三 摄）`): it belongs to the text above.
     note: bool,
+    /// A box label (`记者手记`): a paragraph of the article, never a headline.
+    label: bool,
+    /// A continuation note and nothing else (`（上接A1版②）`,
+    /// `Fortsetzung von Seite 1`): it opens the text below it, never a
+    /// headline's line.
+    from_note: bool,
+    /// A field of a list of two or more (`时间：…` ⏎ `地点：…`): never a
+    /// headline.
+    listed: bool,
     /// A bracketed credit on a line of its own after a finished sentence
     /// (`…预约参观。` ⏎ `（文/图 本报记者 孙晓雯）`): a paragraph of the
     /// article above, not a byline opening the next one.
@@ -114,7 +127,8 @@ impl LineInfo {
             End::Open
         } else if marks::closing_start(rules, text).is_some() {
             End::Mark
-        } else if ends_sentence(text) {
+        } else if ends_sentence(text) || is_from_note(rules, text) {
+            // A `上接` note stands complete; the text below it opens anew.
             End::Sentence
         } else if text.chars().next_back().is_some_and(is_clause_punct) {
             End::Clause
@@ -133,6 +147,9 @@ impl LineInfo {
             opens_quote: text.starts_with(is_cjk_opening_quote),
             point: point(text),
             note: false,
+            label: is_box_label(text),
+            from_note: end == End::Sentence && is_from_note(rules, text),
+            listed: false,
             tail: None,
         }
     }
@@ -238,6 +255,9 @@ enum Break {
     Seen,
     /// It or the line before is a tail credit (`（通讯员 周明亮）`).
     Tail,
+    /// The line before ends a sentence, and this one opens a question or
+    /// an answer (`Q: …`, `答：…`).
+    Item,
     /// The line before was ended by hand (see `hand`), or this one is and
     /// follows a finished sentence: set inside running text, after
     /// classification.
@@ -305,6 +325,7 @@ impl<'a> Layout<'a> {
             .map(|i| LineSet { width: i.width, cjk: i.cjk, ends_sentence: i.end == End::Sentence })
             .collect();
         let whole = whole_paragraphs(&sets, &columns);
+        mark_lists(lines, &mut info);
         mark_tail_credits(lines, &mut info, &columns, &whole);
         let hand = hand_ended(lines, &info, &columns, &whole);
         Layout { lines, rules, info, columns, whole, hand }
@@ -356,6 +377,9 @@ impl<'a> Layout<'a> {
         piece.last - piece.first < 4
             && !first.lead
             && first.tail.is_none()
+            && !first.label
+            && !first.listed
+            && !first.from_note
             && first.heading.is_none()
             && first.point.is_none()
             && (piece.first..=piece.last).all(|i| {
@@ -422,16 +446,45 @@ impl<'a> Layout<'a> {
         });
         // After an open sentence and a blank line, short text is its continuation;
         // so is a piece that fills its column (a headline is often wider) and
-        // that the next piece reads on from (004 lines 244–247).
+        // that the next piece reads on from (004 lines 244–247), unless it is
+        // one line set off by blank lines after a finished sentence: a
+        // headline as wide as the column (a sample's `Museum zeigt Schätze
+        // aus der Römerzeit`), not a column of one line.
         let continues_before = piece.start == Break::Blank && open_before && !self.lines[piece.first].indent;
+        let lone = piece.first == piece.last && piece.start == Break::Blank && !open_before;
         let in_column = (piece.first..=piece.last).all(|i| self.info[i].width <= self.columns[i].width + 2);
-        let continues_after = in_column && self.full(piece.last) && next.is_some_and(|n| self.reads_on(n));
-        let shaped = (self.headline_shaped(piece) && !continues_after) || capitals || title;
+        let continues_after = !lone && in_column && self.full(piece.last) && next.is_some_and(|n| self.reads_on(n));
+        let alone = lone && next.is_none_or(|n| n.start == Break::Blank);
+        let asks = alone && self.asks_inside(piece);
+        let shaped = (self.headline_shaped(piece) && !continues_after) || capitals || title || asks;
         if shaped && set_off_before && set_off_after && !continues_before {
             ParaClass::Headline
         } else {
             ParaClass::Body
         }
+    }
+
+    /// Whether a piece is a headline that asks or exclaims and answers
+    /// (`志愿填报怎么填？专家来解答`): one line, open at its end, a question
+    /// or exclamation mark inside it but no other sentence mark or comma,
+    /// no quotation left open (004 line 370, `“工人返岗率多少？食宿符合`,
+    /// opens a paragraph at a column's end). The caller knows it stands
+    /// alone between blank lines after a finished text.
+    fn asks_inside(&self, piece: &Piece) -> bool {
+        let (info, text) = (&self.info[piece.first], self.lines[piece.first].text.as_str());
+        piece.first == piece.last
+            && info.end == End::Open
+            && text.contains(['？', '！', '?', '!'])
+            && !text.contains(['。', '；', ';'])
+            && !has_clause_comma(text)
+            && !leaves_open(text)
+            && info.width <= MAX_HEADLINE
+            && !info.lead
+            && info.heading.is_none()
+            && info.point.is_none()
+            && !info.label
+            && !info.listed
+            && info.tail.is_none()
     }
 
     /// Whether the piece before ends on a full line. A piece of one line is
@@ -480,9 +533,13 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, ctx: &BatchContext, trace: &mut T
     // Markdown page: a crosshead or label, a paragraph of its own.
     let mut label_before = false;
     for (k, piece) in pieces.iter().enumerate() {
+        // A paragraph ended by hand, a tail credit, the open field of a
+        // list: nothing runs on from them across a blank line.
         let hand_before = label_before
-            || k.checked_sub(1)
-                .is_some_and(|j| layout.hand[pieces[j].last] || layout.info[pieces[j].first].tail.is_some());
+            || k.checked_sub(1).is_some_and(|j| {
+                let (first, last) = (&layout.info[pieces[j].first], &layout.info[pieces[j].last]);
+                layout.hand[pieces[j].last] || first.tail.is_some() || (last.listed && last.end == End::Open)
+            });
         let open_before = !hand_before && out.last().is_some_and(|p| !p.class.is_headline() && runs_on(&p.text, rules));
         let blank_before = piece.start == Break::Blank;
         label_before = false;
@@ -672,6 +729,8 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
         None
     } else if a.end == End::Mark {
         Some(Break::Mark)
+    } else if a.end == End::Sentence && is_qa(&layout.lines[i].text) {
+        Some(Break::Item)
     } else if a.end == End::Open && b.end != End::Open && layout.whole[p] {
         Some(Break::Whole)
     } else if a.end == End::Sentence && !layout.full(p) {
@@ -689,8 +748,37 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
     }
 }
 
+/// Whether a line is a `上接` note and nothing else (see the `From`
+/// continuation rules).
+fn is_from_note(rules: &RuleSet, text: &str) -> bool {
+    rules.continuations.iter().any(|r| {
+        r.direction == Direction::From && r.regex.find(text).is_some_and(|m| m.start() == 0 && m.end() == text.len())
+    })
+}
+
+/// Marks the fields of lists: field lines (`时间：…`) after a line that
+/// introduces them inside running text, one ending in a colon
+/// (`具体安排如下：`) or a label after a finished sentence (`活动安排如下`).
+/// A headline line may look like a field (001 `解放区：“334”模式…`, a
+/// sample's `Hochwasser: Pegel der Elbe steigt weiter`); what stands
+/// before it tells.
+fn mark_lists(lines: &[Line], info: &mut [LineInfo]) {
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let fields: Vec<bool> = filled.iter().map(|&i| is_field(&lines[i].text)).collect();
+    for (k, &i) in filled.iter().enumerate() {
+        let introduced = k.checked_sub(1).is_some_and(|j| {
+            let (p, text) = (filled[j], &lines[filled[j]].text);
+            let after_sentence = j.checked_sub(1).is_some_and(|h| info[filled[h]].end == End::Sentence);
+            // A label introduces a list of two fields at least.
+            let labels = after_sentence && is_label_like(text, info[p].width) && fields.get(k + 1) == Some(&true);
+            info[p].listed || text.ends_with(['：', ':']) || labels
+        });
+        info[i].listed = introduced && fields[k];
+    }
+}
+
 /// Marks the tail credits: a bracketed credit line after a finished
-/// sentence, a paragraph of its own (that does not fill its column with
+/// sentence or a list, a paragraph of its own (that does not fill its column with
 /// text running on below: `【記者王小明／台北報導】` ⏎ `…` opens an
 /// article). A credit of the text ends the article; a picture's may stand
 /// inside it.
@@ -700,7 +788,8 @@ fn mark_tail_credits(lines: &[Line], info: &mut [LineInfo], columns: &[Column], 
         if lines[i].is_blank() {
             continue;
         }
-        let after_sentence = prev.is_some_and(|p| info[p].end == End::Sentence && info[p].heading.is_none());
+        let after_sentence =
+            prev.is_some_and(|p| (info[p].end == End::Sentence || info[p].listed) && info[p].heading.is_none());
         let runs_on = lines.get(i + 1).is_some_and(|l| !l.is_blank())
             && !whole[i]
             && columns[i].support >= MIN_COLUMN_SUPPORT
@@ -713,6 +802,27 @@ fn mark_tail_credits(lines: &[Line], info: &mut [LineInfo], columns: &[Column], 
         prev = Some(i);
     }
 }
+
+/// Whether a page indents its paragraphs: most lines after a finished
+/// sentence are indented, and hardly any inside a sentence.
+fn indents_paragraphs(lines: &[Line], info: &[LineInfo]) -> bool {
+    let (mut after_end, mut indented_after_end, mut inside, mut indented_inside) = (0, 0, 0, 0);
+    for i in 1..lines.len() {
+        if lines[i].is_blank() || lines[i - 1].is_blank() {
+            continue;
+        }
+        let indented = usize::from(lines[i].indent);
+        if info[i - 1].end == End::Sentence {
+            (after_end, indented_after_end) = (after_end + 1, indented_after_end + indented);
+        } else {
+            (inside, indented_inside) = (inside + 1, indented_inside + indented);
+        }
+    }
+    after_end >= MIN_INDENT_EVIDENCE && indented_after_end * 2 >= after_end && indented_inside * 10 <= inside
+}
+
+/// Paragraph ends a page must show to tell that it indents its paragraphs.
+const MIN_INDENT_EVIDENCE: usize = 3;
 
 /// How much wider (half-width units) an open line must be than the line
 /// below it for that one to have been ended by hand: three characters.
@@ -744,6 +854,17 @@ fn hand_ended(lines: &[Line], info: &[LineInfo], columns: &[Column], whole: &[bo
         }
         next = Some(i);
     }
+    // On a page that indents its paragraphs, a line before an indented one
+    // ends its paragraph (`咨询电话：0791—86123456` ⏎ `  求职者可携带…`).
+    let indents = indents_paragraphs(lines, info);
+    let mut next: Option<usize> = None;
+    for i in (0..lines.len()).rev().filter(|&i| !lines[i].is_blank()) {
+        let comma = lines[i].text.ends_with(['，', '、', ',']);
+        if indents && !comma && !info[i].lead && next.is_some_and(|j| lines[j].indent) {
+            kinds[i] = Hand::List;
+        }
+        next = Some(i);
+    }
     let mut hand = vec![false; lines.len()];
     let mut prev: Option<usize> = None;
     for i in 0..lines.len() {
@@ -758,7 +879,7 @@ fn hand_ended(lines: &[Line], info: &[LineInfo], columns: &[Column], whole: &[bo
             let wider = end == End::Open && (p + 1 < i || info[p].width >= info[i].width + CJK_WIDER);
             hand[p] || info[p].heading.is_some() || closed || (kinds[i] == Hand::Column && wider)
         });
-        hand[i] = starts && kinds[i] != Hand::No;
+        hand[i] = info[i].label || kinds[i] == Hand::List || (starts && kinds[i] != Hand::No);
         prev = Some(i);
     }
     hand
@@ -899,6 +1020,141 @@ mod tests {
         let texts = texts(page);
         assert_eq!(texts.len(), 3, "{texts:?}");
         assert_eq!(texts[1], "What comes next");
+    }
+
+    #[test]
+    fn a_box_label_opens_a_paragraph_of_the_text_never_a_headline() {
+        for (label, text) in [
+            ("记者手记", "采访中，不少老人说，吃饭是小事，也是大事。"),
+            ("延伸阅读：", "目前，全市已建成城市书房36家，读者凭身份证即可免费借阅。"),
+            ("相關連結", "目前，全市已建成城市書房36家，讀者憑身分證即可免費借閱。"),
+            ("Background", "The market hall was built in 1924 and has been closed since 2019."),
+        ] {
+            for gap in ["\n", "\n\n"] {
+                let page = format!("会议决定，自下月起施行。\n\n{label}{gap}{text}\n");
+                let paras = paragraphs(&page);
+                assert_eq!(paras.len(), 3, "{paras:?}");
+                assert_eq!(paras[1], (ParaClass::Body, label.to_owned()), "{page}");
+            }
+        }
+    }
+
+    #[test]
+    fn fields_questions_and_answers_are_paragraphs_of_their_own() {
+        // a colon before a list, on whole paragraphs and across blank lines
+        for gap in ["\n", "\n\n"] {
+            let page = format!(
+                "因滨江大道跨线桥施工需要，市公安局交通管理局决定对滨江大道部分路段实施交通管制。具体安排如下：{gap}\
+                 管制时间：8月15日0时至9月30日24时{gap}管制措施：禁止所有机动车通行，行人和非机动车绕行{gap}\
+                 交管部门提醒，途经车辆可提前绕行中山路、解放路等道路，请广大驾驶人注意交通标志，服从现场民警指挥。\n"
+            );
+            assert_eq!(texts(&page).len(), 4, "{:?}", texts(&page));
+            let page = format!(
+                "The library will extend its opening hours from June, and readers can also borrow e-books. Here are the details:{gap}\
+                 When: Monday to Sunday, 9 a.m. to 9 p.m.{gap}Where: City Library, 12 Harbour Road{gap}\
+                 The library has also hired fifty volunteers to help with the evening service.\n"
+            );
+            assert_eq!(texts(&page).len(), 4, "{:?}", texts(&page));
+        }
+        // a question after a sentence that filled its line
+        let page = "高考成绩公布在即，记者采访了\n省教育考试院有关负责人。\n问：今年的志愿填报有哪些新\n变化？\n答：今年本科批次实行“院校专\n业组”志愿。\n";
+        assert_eq!(texts(page).len(), 3, "{:?}", texts(page));
+        let page = "She spoke with the Courier about\nher plans for the department.\nQ: What is your first priority?\nA: Getting to know the people.\n";
+        assert_eq!(texts(page).len(), 3, "{:?}", texts(page));
+    }
+
+    #[test]
+    fn a_list_of_fields_set_one_paragraph_each_is_text_not_headlines() {
+        for (intro, fields, after) in [
+            (
+                "活动安排如下",
+                ["时间：6月8日至6月14日", "地点：市文化中心广场"],
+                "主办方提醒，活动期间周边道路将实施临时交通管制。",
+            ),
+            ("活動資訊", ["時間：即日起至11月20日", "地點：文化中心及港邊藝術特區"], "（記者 陳怡君 整理）"),
+            (
+                "Here are the details:",
+                ["When: Saturdays, 8 a.m. to noon", "Where: Harbour Road car park"],
+                "Parking is free.",
+            ),
+        ] {
+            let page = format!(
+                "开幕式定于本周六上午举行，市民可以免费参加。\n\n{intro}\n\n{}\n\n{}\n\n{after}\n",
+                fields[0], fields[1]
+            );
+            let paras = paragraphs(&page);
+            assert_eq!(paras.len(), 5, "{paras:?}");
+            assert!(paras[2..4].iter().all(|p| p.0 == ParaClass::Body), "{paras:?}");
+            assert_eq!(paras[4], (ParaClass::Body, after.to_owned()), "{paras:?}");
+        }
+        // headline lines that look like fields stay headlines (001 lines 392–393)
+        let page = "全民参与，共同防控。\n\n解放区：“334”模式调动全民战“疫”\n\n山阳区：“五个率先”助力“硬核”防控\n\n\
+                    本报讯（记者原文钊）记者昨日从山阳区获悉，全区实施“五个率先”。\n";
+        let classes: Vec<ParaClass> = paragraphs(page).into_iter().map(|p| p.0).collect();
+        assert_eq!(classes, [ParaClass::Body, ParaClass::Headline, ParaClass::Headline, ParaClass::Lead]);
+        let page = "Die Tarife werden im Herbst angepasst.\n\nVerantwortlich: Tobias Hoffmann\n\n\
+                    Hochwasser: Pegel der Elbe steigt weiter\n\nNach tagelangen Regenfällen steigt der Pegel weiter an.\n";
+        assert_eq!(paragraphs(page)[2], (ParaClass::Headline, "Hochwasser: Pegel der Elbe steigt weiter".to_owned()));
+    }
+
+    #[test]
+    fn on_a_page_that_indents_its_paragraphs_an_indented_line_opens_one() {
+        let page = "\u{3000}\u{3000}开展“消费促进月”活动，发放消费券\n1.5亿元，培育一批特色商业街区，\n带动消费增长。\n\
+                    \u{3000}\u{3000}全社会研发投入强度达到2.8%，新增\n高新技术企业300家以上，科技创新\n能力明显增强。\n\
+                    \u{3000}\u{3000}新建改建中小学和幼儿园25所，新增\n养老床位2000张，民生保障水平进\n一步提高。\n\
+                    \u{3000}\u{3000}咨询电话：0791—86123456\n\u{3000}\u{3000}求职者可携带个人简历和身份证件免\n费入场，现场还将提供职业指导和政\n策咨询服务。\n\
+                    \u{3000}\u{3000}一、着力扩大有效投资\n\n\u{3000}\u{3000}全年安排重点项目320个，年度计划\n投资1260亿元，重点支持交通、水利\n等基础设施建设。\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 7, "{texts:?}");
+        assert_eq!((texts[3].as_str(), texts[5].as_str()), ("咨询电话：0791—86123456", "一、着力扩大有效投资"));
+    }
+
+    #[test]
+    fn a_headline_as_wide_as_the_column_after_a_finished_paragraph_is_a_headline() {
+        let pages = [
+            (
+                "Die Kunden werden in den kommenden\nWochen schriftlich informiert. Die\nVerbraucherschützer raten dennoch\nzum Vergleich der Tarife.\n\n",
+                "Museum zeigt Schätze aus der Römer",
+                "\n\nMit einer großen Sonderausstellung\nzur Römerzeit eröffnet das Museum\nam Sonntag seine Saison. Gezeigt\nwerden mehr als 400 Fundstücke.\n",
+            ),
+            (
+                "展览分为四个单元，系统展示了青铜\n器的铸造工艺和使用功能。一件兽面\n纹方鼎位于展厅中央，吸引了不少观\n众驻足欣赏。\n\n",
+                "非遗展演周本周末在市文化中心开幕",
+                "\n\n记者从市文化广电旅游局获悉，第五\n届非物质文化遗产展演周将于本周末\n开幕，来自全省的40多个非遗项目将\n集中亮相。\n",
+            ),
+        ];
+        for (before, headline, after) in pages {
+            let paras = paragraphs(&format!("{before}{headline}{after}"));
+            assert_eq!(paras.len(), 3, "{paras:?}");
+            assert_eq!(paras[1], (ParaClass::Headline, headline.to_owned()));
+        }
+    }
+
+    #[test]
+    fn a_headline_that_asks_and_answers_is_a_headline() {
+        for (before, headline, after) in [
+            (
+                "记者就几个热点问题采访了省教育\n考试院有关负责人。（转见A14版⑧）",
+                "志愿填报怎么填？专家来解答",
+                "■本报记者 陈思雨",
+            ),
+            (
+                "港口停留时间明显缩短，效率提高\n了二成以上。",
+                "外贸开局好不好？数据来说话",
+                "海关总署7日发布数据，前两个\n月进出口总值6.61万亿元。",
+            ),
+            (
+                "The plan now goes to the mayor,\nwho has ten days to sign it.",
+                "Who pays for the bridge? The state",
+                "The state will cover most of the\ncost, officials said on Monday.",
+            ),
+        ] {
+            let paras = paragraphs(&format!("{before}\n\n{headline}\n\n{after}\n"));
+            assert_eq!(paras[1], (ParaClass::Headline, headline.to_owned()), "{paras:?}");
+        }
+        // 004 lines 368–373: a paragraph's first line, alone at a column's end
+        let page = "项目如期高质量建成。\n\n“工人返岗率多少？食宿符合\n\n标准吗？防护物资、原材料够不\n够？”每到一处，徐衣显都仔细询\n";
+        assert_eq!(paragraphs(page).len(), 2, "{:?}", paragraphs(page));
     }
 
     #[test]

@@ -610,11 +610,11 @@ mod tests {
     }
 
     fn head(text: &str) -> HeadLine {
-        HeadLine { text: text.to_owned(), level: None, run_start: true }
+        HeadLine { text: text.to_owned(), level: None, run_start: true, line: 1 }
     }
 
     fn same_run(text: &str) -> HeadLine {
-        HeadLine { text: text.to_owned(), level: None, run_start: false }
+        HeadLine { text: text.to_owned(), level: None, run_start: false, line: 1 }
     }
 
     #[test]

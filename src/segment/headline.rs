@@ -125,7 +125,12 @@ mod tests {
     fn block(runs: &[&[&str]]) -> Vec<HeadLine> {
         runs.iter()
             .flat_map(|run| {
-                run.iter().enumerate().map(|(i, t)| HeadLine { text: (*t).to_owned(), level: None, run_start: i == 0 })
+                run.iter().enumerate().map(|(i, t)| HeadLine {
+                    text: (*t).to_owned(),
+                    level: None,
+                    run_start: i == 0,
+                    line: 1,
+                })
             })
             .collect()
     }
@@ -185,7 +190,7 @@ mod tests {
             ("市民出行再添便利", "地铁5号线南段开通运营", "全长18.6公里 设车站12座"),
             ("City news", "Council approves new budget", "Vote comes after months of debate"),
         ] {
-            let line = |text: &str, level, run_start| HeadLine { text: text.to_owned(), level, run_start };
+            let line = |text: &str, level, run_start| HeadLine { text: text.to_owned(), level, run_start, line: 1 };
             let block = [line(kicker, None, true), line(title, Some(2), false), line(subtitle, None, false)];
             let h = split(&block);
             assert_eq!(

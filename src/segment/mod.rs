@@ -14,6 +14,7 @@
 
 mod assign;
 mod headline;
+mod inner;
 pub mod tables;
 
 use crate::model::{Item, ItemKind, ParaClass, Paragraph};
@@ -44,6 +45,8 @@ pub struct HeadLine {
     /// starts a run; one without a blank line above it has its kicker
     /// there.
     pub run_start: bool,
+    /// The page line it stands on.
+    pub line: usize,
 }
 
 /// The paragraphs of one article body.
@@ -75,11 +78,15 @@ pub struct Segmented {
     pub items: Vec<Item>,
     /// Headlines whose body is not on the page.
     pub orphans: Vec<String>,
+    /// The page lines of headline paragraphs that are text after all:
+    /// crossheads inside an article (see `inner`).
+    pub crossheads: Vec<usize>,
 }
 
 /// Splits a page's paragraphs into items.
 pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -> Segmented {
-    let (regions, groups) = layout(paragraphs, rules);
+    let (mut regions, mut groups) = layout(paragraphs, rules);
+    inner::join_notes(&mut regions, &mut groups);
     let bodies: Vec<Body> = groups
         .iter()
         .map(|g| {
@@ -95,22 +102,34 @@ pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -
         })
         .collect();
     let splits = assign(&regions, &bodies, trace);
+    let continues = inner::continuations(&regions, &groups, &splits);
     let mut out = Segmented::default();
     for (i, region) in regions.iter().enumerate() {
         let Split { before, after } = splits[i];
-        if before < after {
+        if continues.get(i).is_some_and(|&c| c) && !region.is_empty() {
+            trace.note(|| format!("segment: line {}: a crosshead inside the article before it", region[0].line));
+            out.crossheads.push(region[0].line);
+        } else if before < after {
             let lines: Vec<&str> = region[before..after].iter().map(|l| l.text.as_str()).collect();
             out.orphans.push(lines.join(" "));
         }
     }
+    let mut articles: Vec<(Group, &[HeadLine])> = Vec::new();
     for (i, group) in groups.into_iter().enumerate() {
+        if let Some((article, _)) = articles.last_mut().filter(|_| continues[i]) {
+            article.paragraphs.extend(regions[i].iter().map(inner::as_paragraph));
+            article.paragraphs.extend(group.paragraphs);
+            article.closed = group.closed;
+            continue;
+        }
         let block = if splits[i + 1].before > 0 {
             &regions[i + 1][..splits[i + 1].before]
         } else {
             &regions[i][splits[i].after..]
         };
-        out.items.push(item(group, block, rules));
+        articles.push((group, block));
     }
+    out.items = articles.into_iter().map(|(group, block)| item(group, block, rules)).collect();
     out
 }
 
@@ -127,7 +146,7 @@ fn layout(paragraphs: Vec<Paragraph>, rules: &RuleSet) -> (Vec<Vec<HeadLine>>, V
                 ParaClass::Heading(level) => Some(level),
                 _ => None,
             };
-            region.push(HeadLine { run_start: p.blank_before, text: p.text, level });
+            region.push(HeadLine { run_start: p.blank_before, line: p.lines.0, text: p.text, level });
             continue;
         }
         // A lead after nothing but credit lines (`By TOM BAKER`, then
@@ -336,6 +355,107 @@ mod tests {
             assert_eq!(s.items.len(), 2, "{title}: {:#?}", s.items);
             assert_eq!((s.items[1].kicker.as_deref(), s.items[1].title.as_deref()), (Some(kicker), Some(title)));
             assert!(s.orphans.is_empty(), "{:?}", s.orphans);
+        }
+    }
+
+    #[test]
+    fn a_lead_after_an_editors_note_opens_the_text_the_note_introduces() {
+        for note in [
+            vec![body("编者按：乡村教育是教育振兴的短板。本报今起推出系列报道。")],
+            vec![body("编者按"), body("乡村教育是教育振兴的短板。本报今起推出系列报道。")],
+            vec![body("Editor's note: This is the first of three stories on rural schools.")],
+        ] {
+            let mut page = vec![lead("本报讯（记者甲）前一篇文章的正文。"), headline("山村小学来了新老师")];
+            page.extend(note);
+            page.push(lead("本报讯（记者 吴思雨）清晨6点半，山村里的石门小学升起了国旗，新老师张晓雨站在队伍后面。"));
+            let s = run(page);
+            assert_eq!(s.items.len(), 2, "{:#?}", s.items);
+            assert_eq!(s.items[1].title.as_deref(), Some("山村小学来了新老师"));
+            assert!(s.items[1].body.last().is_some_and(|p| p.contains("石门小学")));
+        }
+    }
+
+    #[test]
+    fn a_lead_after_an_articles_opening_continues_it() {
+        for (title, opening, text) in [
+            (
+                "稻谷飘香 又是一年丰收时",
+                "金秋时节，走进临川的万亩稻田，稻谷飘香，处处洋溢着丰收的喜悦。",
+                "本报临川4月12日讯 今年，全县水稻种植面积达到38.6万亩，又是一个丰收年。",
+            ),
+            (
+                "Valley farmers bring in a record harvest",
+                "The combines have been running since dawn across the valley, and the harvest is the best in years.",
+                "RIVERTON (AP) — Farmers in the valley expect a record harvest this year, the state said.",
+            ),
+        ] {
+            let s = run(vec![lead("本报讯（记者甲）前一篇文章的正文。"), headline(title), body(opening), lead(text)]);
+            assert_eq!(s.items.len(), 2, "{:#?}", s.items);
+            assert_eq!((s.items[1].title.as_deref(), s.items[1].body.len()), (Some(title), 2));
+        }
+        // without a headline above it, a paragraph before a lead is a box of its own
+        let s = run(vec![body("请广大群众监督举报。"), lead("本报讯（记者董柏生）我市激励党员干部担当作为。")]);
+        assert_eq!(s.items.len(), 2);
+    }
+
+    #[test]
+    fn a_crosshead_in_text_set_one_paragraph_a_line_stays_in_its_article() {
+        for (title, lead_text, heads, texts) in [
+            (
+                "一片茶叶富了一方百姓",
+                "【滨海日报讯】清晨，云雾缭绕的茶园里，采茶工们手指翻飞，一片片嫩芽被轻轻摘下。",
+                ["从“卖茶叶”到“卖品牌”", "从“种茶园”到“游茶园”"],
+                [
+                    "过去，村里的茶叶大多以散装形式低价卖给收购商，如今注册了品牌。",
+                    "合作社还依托茶园发展乡村旅游，建起了观光步道和民宿。",
+                ],
+            ),
+            (
+                "Tea growers find a new market",
+                "RIVERTON (AP) — Tea growers in the misty hills have found a new market for their leaves.",
+                ["From leaves to brands", "Tourists follow"],
+                [
+                    "The village used to sell its tea loose to traders.",
+                    "The co-operative has opened guest houses and trails.",
+                ],
+            ),
+        ] {
+            let page = vec![
+                headline(title),
+                lead(lead_text),
+                headline(heads[0]),
+                body(texts[0]),
+                headline(heads[1]),
+                body(texts[1]),
+            ];
+            let s = run(page);
+            assert_eq!(s.items.len(), 1, "{:#?}", s.items);
+            assert_eq!(s.items[0].body, [lead_text, heads[0], texts[0], heads[1], texts[1]]);
+            assert_eq!(s.crossheads.len(), 2);
+        }
+    }
+
+    #[test]
+    fn in_columns_or_before_a_lead_a_one_line_region_is_a_headline() {
+        let mut columned = body("过去，村里的茶叶大多以散装形式低价卖给收购商，如今注册了品牌。");
+        columned.lines = (4, 6);
+        let pages = [
+            vec![
+                headline("一片茶叶富了一方百姓"),
+                lead("本报讯（记者甲）茶园里采茶工们手指翻飞。"),
+                headline("市图书馆延长开放时间"),
+                columned,
+            ],
+            vec![
+                headline("一片茶叶富了一方百姓"),
+                lead("本报讯（记者甲）茶园里采茶工们手指翻飞。"),
+                headline("市图书馆延长开放时间"),
+                lead("本报讯（记者乙）市图书馆延长开放时间，每天开放至晚上9点。"),
+            ],
+        ];
+        for page in pages {
+            let s = run(page);
+            assert_eq!(s.items.len(), 2, "{:#?}", s.items);
         }
     }
 

@@ -7,6 +7,8 @@ pub const LEAD_MARKERS: &[(&str, &str)] = &[
     // 000 `本报讯（记者焦娟、郭嘉莉）`; `本报北京3月17日讯`, `本报郑州3月4日电`;
     // Traditional `本報訊`.
     ("local-news", r"本[报報](?:[^\s，。、（(]{0,12}?\d{1,2}月\d{1,2}日[讯訊电電]|[讯訊])"),
+    // A paper's own news in black brackets: `【滨海日报讯】`, `【南州都市報訊】`.
+    ("local-news", r"【[^【】\s，。]{1,15}?[报報][讯訊]】"),
     // A credit line in Chinese, the whole paragraph: `本报记者 王明`,
     // `■本报记者 刘洋`, `新华社记者 孙一鸣 赵蕾`, `■ 本报评论员`.
     (
@@ -19,10 +21,11 @@ pub const LEAD_MARKERS: &[(&str, &str)] = &[
     ("reporter", r"(?:记者|記者)\s*[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4})*\s*(?:报道|報道|報導|报导)"),
     // 003 `又讯(郑报全媒体记者 张昕)`.
     ("follow-up", r"又[讯訊]"),
-    // 000 `新华社北京3月17日电`; Traditional `中央社台北3日電`.
+    // 000 `新华社北京3月17日电`; Traditional `中央社台北3日電`; after `据`
+    // (according to) when another paper runs the agency's report.
     (
         "agency",
-        r"(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|新华网|中国新闻社|中國新聞社|中央社)[^\s，。、]{0,12}?(?:\d{1,2}月)?\d{1,2}日[电電]",
+        r"据?(?:新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|新华网|中国新闻社|中國新聞社|中央社)[^\s，。、]{0,12}?(?:\d{1,2}月)?\d{1,2}日[电電]",
     ),
     // A dateline: `WASHINGTON, March 14.—`, `PARIS, March 14 (AP) —`.
     (
@@ -88,6 +91,41 @@ pub const REPORT_WORDS: &[&str] = &["报道", "報道", "報導", "报导", "专
 pub const PICTURE_CREDIT_WORDS: &[&str] =
     &["摄", "攝", "设计", "設計", "制图", "製圖", "绘", "繪", "Photo", "photo", "Graphic", "Foto", "Grafik"];
 
+/// The labels of boxes an article holds (`记者手记`, `延伸阅读`,
+/// `Background`): on a line of their own they open a paragraph of the
+/// article's text, never a headline.
+#[rustfmt::skip]
+pub const BOX_LABELS: &[&str] = &[
+    "延伸阅读", "相关阅读", "相关链接", "链接", "新闻链接", "知识链接", "背景链接", "相关新闻", "记者手记", "采访手记",
+    "记者观察", "编辑手记", "编者按", "编者的话", "编后", "编后语", "背景", "新闻背景", "短评", "点评", "快评", "小贴士",
+    "温馨提示", "数读", "专家观点", "名词解释",
+    "延伸閱讀", "相關閱讀", "相關連結", "連結", "相關新聞", "記者手記", "採訪手記", "記者觀察", "編者按", "編後語",
+    "新聞背景", "短評", "點評", "小貼士", "溫馨提示",
+    "Background", "Related", "Related stories", "Analysis", "Factbox", "Fact box", "Editor's note", "Editor’s note",
+    "Hintergrund", "Kommentar", "Zur Sache", "Stichwort", "Mehr zum Thema",
+];
+
+/// The labels of an editor's note, which introduces the article below
+/// it: a lead after it opens that article's text (`编者按：…` ⏎
+/// `本报讯（记者 X）…`).
+pub const EDITOR_NOTE_LABELS: &[&str] = &[
+    "编者按",
+    "编者的话",
+    "编前",
+    "编者注",
+    "編者按",
+    "編者的話",
+    "編前",
+    "Editor's note",
+    "Editor’s note",
+    "Editor's Note",
+    "Anmerkung der Redaktion",
+];
+
+/// The labels of questions and answers in an interview (`问：`, `答：`,
+/// `Q:`, `A:`): each opens a paragraph of its own.
+pub const QA_LABELS: &[&str] = &["问", "答", "問", "Q", "A", "Frage", "Antwort", "F"];
+
 /// Verbs that end a kicker line: `…会议上强调`, `…要求`.
 pub const REPORTING_VERBS: &[&str] = &["强调", "要求", "提出", "指出", "表示", "宣布", "希望", "透露"];
 
@@ -110,3 +148,34 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "very", "all", "our", "their", "his", "her", "ein", "eine", "einer", "einem", "einen", "und", "mit", "für", "auf",
     "un", "une", "et", "pour", "avec", "sur",
 ];
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleSet;
+
+    #[test]
+    fn leads_in_every_agency_and_bureau_form() {
+        let rules = RuleSet::builtin();
+        for (text, lead) in [
+            ("【滨海日报讯】因滨江大道跨线桥施工需要，", "【滨海日报讯】"),
+            ("【南州都市報訊】沿著青石板路走進和平老街", "【南州都市報訊】"),
+            ("本报青川5月10日讯 沿着青石板路走进和平老街", "本报青川5月10日讯"),
+            ("本报临川4月12日讯（记者 王鹏）今年，", "本报临川4月12日讯（记者 王鹏）"),
+            ("新华社临川3月27日电（临江商报记者徐静）记者从", "新华社临川3月27日电（临江商报记者徐静）"),
+            ("据新华社北京3月17日电 中共中央政治局", "据新华社北京3月17日电"),
+            ("中新社江城1月1日电（临江商报记者李子涵）因", "中新社江城1月1日电（临江商报记者李子涵）"),
+            ("中央社記者王小明台北3日電 台北市政府今天", "中央社記者王小明台北3日電"),
+            ("【記者王小明／台北報導】台北市政府今天宣布", "【記者王小明／台北報導】"),
+            ("〔記者王小明／台北報導〕台北市政府今天宣布", "〔記者王小明／台北報導〕"),
+        ] {
+            assert_eq!(rules.lead(text).map(str::trim_end), Some(lead), "{text}");
+        }
+        for text in [
+            "【资料】本届联赛分为三个组别",
+            "【链接】目前，全市已建成城市书房36家",
+            "据介绍，5号线北段预计2025年底建成",
+        ] {
+            assert_eq!(rules.lead(text), None, "{text}");
+        }
+    }
+}

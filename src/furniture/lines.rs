@@ -13,6 +13,7 @@
 use regex::Captures;
 
 use crate::context::BatchContext;
+use crate::furniture::edges;
 use crate::furniture::marks;
 use crate::furniture::tables::{EDGE_LINES, MAX_FURNITURE_BYTES, MONTH_NAMES, Place, RELATED_LABELS, TOP_LINES};
 use crate::model::{Line, Removal};
@@ -80,14 +81,9 @@ pub fn strip_lines(
         if let Some((rule, caps)) = hit {
             date = date.or_else(|| iso_date(&caps));
             taken[i] = Some(rule.name.clone());
-        } else if edge
-            && standalone(lines, i)
-            && marks::closing_start(rules, text).is_none()
-            && ctx.repeats_at_edge(text)
-        {
-            taken[i] = Some("repeated-edge".to_owned());
         }
     }
+    mark_repeated_edges(lines, ctx, rules, &mut taken);
     mark_context_rules(lines, &filled, &mut taken);
     for (i, rule) in taken.into_iter().enumerate() {
         let Some(rule) = rule else { continue };
@@ -101,12 +97,48 @@ pub fn strip_lines(
     date
 }
 
-/// Whether line `i` stands alone: no text line directly above or below it
-/// (a running header does; the first line of a box that happens to repeat
-/// does not).
-fn standalone(lines: &[Line], i: usize) -> bool {
-    let blank = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(Line::is_blank);
-    blank(i.checked_sub(1)) && blank(Some(i + 1))
+/// Lines of the page's edge zones that the batch shows to recur at the
+/// edges of its pages. Such a line stands apart from the text, between
+/// blank lines or other furniture (a box that happens to repeat, or a
+/// headline, runs on into lines that do not recur); it opens no article
+/// and closes none, and is no title of its own page.
+fn mark_repeated_edges(lines: &[Line], ctx: &BatchContext, rules: &RuleSet, taken: &mut [Option<String>]) {
+    if !ctx.has_edges() {
+        return;
+    }
+    let zone = edges::zone(lines);
+    let recurring: Vec<usize> = zone
+        .iter()
+        .copied()
+        .filter(|&i| taken[i].is_none() && lines[i].text.len() <= MAX_FURNITURE_BYTES)
+        .filter(|&i| ctx.repeats_at_edge(&lines[i].text))
+        .collect();
+    if recurring.is_empty() {
+        return;
+    }
+    // The page's text beside the lines in question and its furniture.
+    let body: String = (0..lines.len())
+        .filter(|&i| taken[i].is_none() && recurring.binary_search(&i).is_err())
+        .flat_map(|i| [lines[i].text.to_lowercase(), "\n".to_owned()])
+        .collect();
+    let candidates: Vec<usize> = recurring
+        .into_iter()
+        .filter(|&i| {
+            let text = &lines[i].text;
+            rules.lead(text).is_none()
+                && marks::closing_start(rules, text).is_none()
+                && !edges::titles_page(text, &body)
+        })
+        .collect();
+    let apart = |j: Option<usize>| {
+        j.and_then(|j| lines.get(j)).is_none_or(|l| l.is_blank())
+            || j.is_some_and(|j| taken[j].is_some() || candidates.contains(&j))
+    };
+    let standing: Vec<usize> =
+        candidates.iter().copied().filter(|&i| apart(i.checked_sub(1)) && apart(Some(i + 1))).collect();
+    for i in standing {
+        taken[i] = Some("repeated-edge".to_owned());
+    }
 }
 
 /// Channel labels beside chrome lines, and titles printed twice.

@@ -10,12 +10,10 @@
 //! line (002 `河南`, a masthead above `Home > News`), the links under a
 //! bare `相关新闻` label, and a title printed a second time just below itself.
 
-use regex::Captures;
-
 use crate::context::BatchContext;
 use crate::furniture::edges;
 use crate::furniture::marks;
-use crate::furniture::tables::{EDGE_LINES, MAX_FURNITURE_BYTES, MONTH_NAMES, Place, RELATED_LABELS, TOP_LINES};
+use crate::furniture::tables::{EDGE_LINES, HEAD_LINES, MAX_FURNITURE_BYTES, Place, RELATED_LABELS, TAIL_LINES};
 use crate::model::{Line, Removal};
 use crate::rules::RuleSet;
 use crate::script::{ends_sentence, is_han};
@@ -56,30 +54,39 @@ pub fn strip_lines(
     let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
     let mut date = None;
     let mut taken: Vec<Option<String>> = vec![None; lines.len()];
+    let short = |i: usize| lines[i].text.len() <= MAX_FURNITURE_BYTES;
+    let words = rules.words_in_all(filled.iter().filter(|&&i| short(i)).map(|&i| lines[i].text.as_str()));
+    let (mut at, mut short_rank, mut found) = (0, 0, Vec::new());
     for (rank, &i) in filled.iter().enumerate() {
-        let edge = rank < EDGE_LINES || rank + EDGE_LINES >= filled.len();
-        let top = rank < TOP_LINES;
         let text = &lines[i].text;
-        if text.len() > MAX_FURNITURE_BYTES {
+        if !short(i) {
+            continue;
+        }
+        found.clear();
+        while words.get(at).is_some_and(|&(line, _)| line as usize == short_rank) {
+            found.push(words[at].1);
+            at += 1;
+        }
+        short_rank += 1;
+        let from_end = filled.len() - rank;
+        let (head, tail) = (rank < HEAD_LINES, from_end <= TAIL_LINES);
+        // Mid-page, a built-in rule needs a word: most lines hold none.
+        if found.is_empty() && !head && !tail && !rules.tries_every_line() {
             continue;
         }
         let placed = |place: Place| match place {
             Place::Anywhere => true,
-            Place::Edge => edge,
-            Place::Top => top,
+            Place::Edge => rank < EDGE_LINES || from_end <= EDGE_LINES,
+            Place::Head => head,
+            Place::Tail => tail,
+            Place::HeadOrTail => head || tail,
         };
-        let found: Vec<&str> = if rules.line_words.is_match(text) {
-            rules.line_words.find_iter(text).map(|m| m.as_str()).collect()
-        } else {
-            Vec::new()
-        };
-        let hit = rules
-            .lines
-            .iter()
-            .filter(|r| placed(r.place) && r.may_match(&found))
-            .find_map(|r| r.regex.captures(text).map(|c| (r, c)));
-        if let Some((rule, caps)) = hit {
-            date = date.or_else(|| iso_date(&caps));
+        let hit =
+            rules.lines.iter().filter(|r| placed(r.place) && r.may_match(&found)).find(|r| r.regex.is_match(text));
+        if let Some(rule) = hit {
+            if rule.date {
+                date = date.or_else(|| rules.date_of(text));
+            }
             taken[i] = Some(rule.name.clone());
         }
     }
@@ -143,7 +150,7 @@ fn mark_repeated_edges(lines: &[Line], ctx: &BatchContext, rules: &RuleSet, take
 
 /// Channel labels beside chrome lines, and titles printed twice.
 fn mark_context_rules(lines: &[Line], filled: &[usize], taken: &mut [Option<String>]) {
-    let top = &filled[..filled.len().min(TOP_LINES)];
+    let top = &filled[..filled.len().min(HEAD_LINES)];
     let is_chrome = |i: usize| taken[i].as_deref().is_some_and(|r| CHROME_RULES.contains(&r));
     let mut labels = Vec::new();
     for (k, &i) in top.iter().enumerate() {
@@ -161,8 +168,8 @@ fn mark_context_rules(lines: &[Line], filled: &[usize], taken: &mut [Option<Stri
     // The links under a bare `相关新闻` or `Related` label, up to a blank line.
     for (k, &i) in filled.iter().enumerate() {
         let text = &lines[i].text;
-        let related = RELATED_LABELS.iter().any(|l| text.get(..l.len()).is_some_and(|t| t.eq_ignore_ascii_case(l)));
-        let label = taken[i].as_deref() == Some("web-chrome") && related && !text.contains([':', '：']);
+        let related = || RELATED_LABELS.iter().any(|l| text.get(..l.len()).is_some_and(|t| t.eq_ignore_ascii_case(l)));
+        let label = taken[i].as_deref() == Some("web-chrome") && !text.contains([':', '：']) && related();
         if !label {
             continue;
         }
@@ -197,30 +204,6 @@ fn is_label(text: &str) -> bool {
                 && w.chars().all(|c| c.is_alphabetic() || matches!(c, '&' | '\'' | '’' | '-'))
         });
     han || latin
-}
-
-/// The ISO date of a rule match with groups `y`, `m` (or `mon`) and `d`.
-fn iso_date(caps: &Captures<'_>) -> Option<String> {
-    let year: u32 = caps.name("y")?.as_str().parse().ok()?;
-    let month: u32 = match (caps.name("m"), caps.name("mon")) {
-        (Some(m), _) => m.as_str().parse().ok()?,
-        (None, Some(name)) => month_number(name.as_str())?,
-        (None, None) => return None,
-    };
-    let day: u32 = caps.name("d")?.as_str().parse().ok()?;
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// The number of a month by its name or abbreviation (`März`, `Mar.`,
-/// `Sept`): the month every name it begins belongs to.
-fn month_number(name: &str) -> Option<u32> {
-    let name = name.trim_end_matches('.').to_lowercase();
-    if name.chars().count() < 3 {
-        return None;
-    }
-    let mut months = MONTH_NAMES.iter().filter(|(full, _)| full.starts_with(name.as_str())).map(|&(_, m)| m);
-    let month = months.next()?;
-    months.all(|m| m == month).then_some(month)
 }
 
 #[cfg(test)]
@@ -355,6 +338,6 @@ mod tests {
                     A dredge works near Pier 9. Credit: Tom Alvarez/The Harbor Times\n\nPORT ELLIS — The plan got a boost.\n";
         let (kept, removed, _) = strip(page);
         assert_eq!(kept, ["Harbor dredging project wins grant", "PORT ELLIS — The plan got a boost."]);
-        assert_eq!(rules_of(&removed), ["web-chrome", "web-chrome", "web-chrome", "photo-caption"]);
+        assert_eq!(rules_of(&removed), ["web-chrome", "web-chrome", "web-chrome", "photo-credit"]);
     }
 }

@@ -11,7 +11,6 @@
 use crate::furniture::tables::Direction;
 use crate::model::{Paragraph, Removal};
 use crate::rules::RuleSet;
-use crate::script::{ends_sentence, is_closer};
 use crate::trace::Trace;
 
 /// A mark found at the end of a paragraph.
@@ -32,7 +31,9 @@ fn note<'t>(caps: &regex::Captures<'t>) -> (regex::Match<'t>, String) {
 
 /// Characters a closing mark can end in; anything else is not one.
 fn may_close(text: &str) -> bool {
-    text.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, ')' | '）' | '.' | ']'))
+    text.chars().next_back().is_some_and(|c| {
+        c.is_ascii_alphanumeric() || matches!(c, ')' | '）' | '.' | ']' | '】' | '-' | '–' | '—' | '#')
+    })
 }
 
 /// The closing marks at the end of `text`, innermost last.
@@ -50,12 +51,12 @@ fn closing_marks(rules: &RuleSet, text: &str) -> Vec<Mark> {
                 let (whole, page) = note(&caps);
                 (rule, whole.start(), Some(page))
             })
-            .or_else(|| rules.end_mark.find(head).map(|m| ("end-mark".to_owned(), m.start(), None)))
             .or_else(|| {
-                let m = rules.editor_code.find(head)?;
-                let before = head[..m.start()].trim_end();
-                let after_sentence = before.is_empty() || ends_sentence(before) || before.ends_with(is_closer);
-                after_sentence.then(|| ("editor-code".to_owned(), m.start(), None))
+                rules.end_marks.iter().find_map(|r| {
+                    let caps = r.regex.captures(head)?;
+                    let mark = caps.name("mark").or_else(|| caps.get(0))?;
+                    Some((r.name.clone(), mark.start(), None))
+                })
             });
         let Some((rule, start, page)) = found else {
             break;
@@ -84,6 +85,26 @@ fn opening_mark(rules: &RuleSet, text: &str) -> Option<(String, usize, String)> 
     })
 }
 
+/// Takes the closing marks out of the end of `p` (or, with `keep`, leaves
+/// them), records each, and sets what they tell: `continued_to`, `closes`.
+fn take_closing_marks(p: &mut Paragraph, rules: &RuleSet, keep: bool, removed: &mut Vec<Removal>, trace: &mut Trace) {
+    let marks = closing_marks(rules, &p.text);
+    for mark in marks.iter().rev() {
+        let text = &p.text[mark.start..mark.end];
+        removed.push(Removal::new(&mark.rule, text.trim()));
+        trace.note(|| format!("furniture: lines {}–{}: {} {text:?}", p.lines.0, p.lines.1, mark.rule));
+        if mark.page.is_some() {
+            p.continued_to.clone_from(&mark.page);
+        }
+    }
+    if let Some(first) = marks.last() {
+        p.closes = true;
+        if !keep {
+            p.text.truncate(p.text[..first.start].trim_end().len());
+        }
+    }
+}
+
 /// Takes the marks out of every paragraph (or, with `keep`, leaves them in
 /// the text) and records each in `removed`.
 pub fn strip_marks(
@@ -100,28 +121,7 @@ pub fn strip_marks(
             out.push(p);
             continue;
         }
-        let marks = closing_marks(rules, &p.text);
-        for mark in marks.iter().rev() {
-            removed.push(Removal::new(&mark.rule, p.text[mark.start..mark.end].trim()));
-            trace.note(|| {
-                format!(
-                    "furniture: lines {}–{}: {} {:?}",
-                    p.lines.0,
-                    p.lines.1,
-                    mark.rule,
-                    &p.text[mark.start..mark.end]
-                )
-            });
-            if mark.page.is_some() {
-                p.continued_to.clone_from(&mark.page);
-            }
-        }
-        if let Some(first) = marks.last() {
-            p.closes = true;
-            if !keep {
-                p.text.truncate(p.text[..first.start].trim_end().len());
-            }
-        }
+        take_closing_marks(&mut p, rules, keep, removed, trace);
         if let Some((rule, end, page)) = opening_mark(rules, &p.text) {
             removed.push(Removal::new(rule, p.text[..end].trim()));
             p.continued_from = Some(page);

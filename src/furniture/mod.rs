@@ -11,7 +11,7 @@
 //! tells that a box belongs to no article). Every removal is recorded as a
 //! [`Removal`] with its rule's name, so that nothing is lost; with
 //! `--keep-furniture` the text stays and the records still name it. The
-//! patterns themselves are data, in [`tables`], the words they share in
+//! patterns themselves are data, in [`tables`], made of the words in
 //! [`vocab`]; lines that recur at the edges of the batch's pages are
 //! furniture whatever their words ([`edges`]).
 

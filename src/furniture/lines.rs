@@ -83,7 +83,9 @@ pub fn strip_lines(
         };
         let hit =
             rules.lines.iter().filter(|r| placed(r.place) && r.may_match(&found)).find(|r| r.regex.is_match(text));
-        if let Some(rule) = hit {
+        // A jump line has the look of a header (`See OFFICES, Page A7`);
+        // the marks take it, with its page.
+        if let Some(rule) = hit.filter(|_| !marks::is_whole_note(rules, text)) {
             if rule.date {
                 date = date.or_else(|| rules.date_of(text));
             }

@@ -9,7 +9,7 @@
 //! the paragraph before it, or, for a `上接` note, to the one after.
 
 use crate::furniture::tables::Direction;
-use crate::model::{Paragraph, Removal};
+use crate::model::{ParaClass, Paragraph, Removal};
 use crate::rules::RuleSet;
 use crate::trace::Trace;
 
@@ -85,6 +85,12 @@ fn opening_mark(rules: &RuleSet, text: &str) -> Option<(String, usize, String)> 
     })
 }
 
+/// Whether `text` is a continuation note and nothing else.
+pub fn is_whole_note(rules: &RuleSet, text: &str) -> bool {
+    let from = opening_mark(rules, text).is_some_and(|(_, end, _)| text[end..].trim().is_empty());
+    from || closing_marks(rules, text).last().is_some_and(|m| m.page.is_some() && text[..m.start].trim().is_empty())
+}
+
 /// Takes the closing marks out of the end of `p` (or, with `keep`, leaves
 /// them), records each, and sets what they tell: `continued_to`, `closes`.
 fn take_closing_marks(p: &mut Paragraph, rules: &RuleSet, keep: bool, removed: &mut Vec<Removal>, trace: &mut Trace) {
@@ -118,10 +124,21 @@ pub fn strip_marks(
     let mut pending_from: Option<String> = None;
     for mut p in paragraphs {
         if p.class.is_headline() {
-            out.push(p);
-            continue;
+            if !is_whole_note(rules, &p.text) {
+                out.push(p);
+                continue;
+            }
+            // A note alone on its line, under a headline, is no headline.
+            p.class = ParaClass::Body;
         }
-        take_closing_marks(&mut p, rules, keep, removed, trace);
+        // A note alone whose verb points either way (`（接第三版）`) points
+        // back where no open text stands before it.
+        let open_before = out.last().is_some_and(|q| !q.class.is_headline() && !q.closes);
+        let whole_from =
+            !open_before && opening_mark(rules, &p.text).is_some_and(|(_, end, _)| p.text[end..].trim().is_empty());
+        if !whole_from {
+            take_closing_marks(&mut p, rules, keep, removed, trace);
+        }
         if let Some((rule, end, page)) = opening_mark(rules, &p.text) {
             removed.push(Removal::new(rule, p.text[..end].trim()));
             p.continued_from = Some(page);
@@ -154,7 +171,6 @@ pub fn strip_marks(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ParaClass;
 
     fn para(text: &str) -> Paragraph {
         Paragraph::new(text.to_owned(), ParaClass::Body, (1, 1), false)
@@ -281,6 +297,27 @@ mod tests {
         assert_eq!(out[0].continued_to.as_deref(), Some("4"));
         let (out, _) = strip(&["La ville décidera en mai. Suite en page 4"]);
         assert_eq!(out[0].continued_to.as_deref(), Some("4"));
+    }
+
+    #[test]
+    fn a_note_taken_for_a_headline_line_is_still_a_note() {
+        // A note alone under a Markdown heading or a headline looks like
+        // one more headline line to rejoin.
+        let heading = |t: &str| Paragraph::new(t.to_owned(), ParaClass::Heading(2), (1, 1), false);
+        let headline = |t: &str| Paragraph::new(t.to_owned(), ParaClass::Headline, (2, 2), false);
+        for note in ["（上接2版①）", "(续 第二版第四栏)", "Continued from Page B2", "Fortsetzung von Seite 1"]
+        {
+            let paras = vec![heading("稻谷飘香"), headline(note), para("县农业部门表示，将及时做好服务。")];
+            let mut removed = Vec::new();
+            let out = strip_marks(paras, &RuleSet::builtin(), false, &mut removed, &mut Trace::off());
+            assert_eq!(out.len(), 2, "{note}: {out:?}");
+            assert!(out[1].continued_from.is_some(), "{note}");
+            assert_eq!(removed.len(), 1, "{note}");
+        }
+        // A headline that merely opens like a note stays one.
+        let paras = vec![headline("（上接第一版）的故事与人"), para("正文。")];
+        let out = strip_marks(paras, &RuleSet::builtin(), false, &mut Vec::new(), &mut Trace::off());
+        assert_eq!(out[0].text, "（上接第一版）的故事与人");
     }
 
     #[test]

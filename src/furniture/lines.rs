@@ -158,8 +158,9 @@ fn mark_context_rules(lines: &[Line], filled: &[usize], taken: &mut [Option<Stri
     for (k, &i) in top.iter().enumerate() {
         let text = &lines[i].text;
         let short_label = is_label(text);
-        let beside_chrome =
-            k.checked_sub(1).is_some_and(|j| is_chrome(top[j])) || top.get(k + 1).is_some_and(|&j| is_chrome(j));
+        // Right beside: a kicker stands a blank line below the chrome.
+        let beside_chrome = k.checked_sub(1).is_some_and(|j| top[j] + 1 == i && is_chrome(top[j]))
+            || top.get(k + 1).is_some_and(|&j| j == i + 1 && is_chrome(j));
         if taken[i].is_none() && short_label && beside_chrome {
             labels.push(i);
         }
@@ -167,7 +168,9 @@ fn mark_context_rules(lines: &[Line], filled: &[usize], taken: &mut [Option<Stri
     for i in labels {
         taken[i] = Some("channel-label".to_owned());
     }
-    // The links under a bare `相关新闻` or `Related` label, up to a blank line.
+    // The links under a bare `相关新闻` or `Related` label, up to a blank
+    // line. Under a box label of an article (`延伸阅读` in print) stands
+    // text instead, a sentence running over the lines: the text stays.
     for (k, &i) in filled.iter().enumerate() {
         let text = &lines[i].text;
         let related = || RELATED_LABELS.iter().any(|l| text.get(..l.len()).is_some_and(|t| t.eq_ignore_ascii_case(l)));
@@ -175,9 +178,18 @@ fn mark_context_rules(lines: &[Line], filled: &[usize], taken: &mut [Option<Stri
         if !label {
             continue;
         }
-        for (&prev, &j) in filled[k..].iter().zip(&filled[k + 1..]) {
+        let block: Vec<usize> = filled[k..]
+            .iter()
+            .zip(&filled[k + 1..])
+            .take_while(|&(&prev, &j)| j == prev + 1 && taken[j].is_none())
+            .map(|(_, &j)| j)
+            .collect();
+        if block.iter().any(|&j| lines[j].text.contains(['。', '！', '？'])) {
+            continue;
+        }
+        for &j in &block {
             let link = &lines[j].text;
-            if j != prev + 1 || taken[j].is_some() || link.chars().count() > MAX_LINK_CHARS || ends_sentence(link) {
+            if link.chars().count() > MAX_LINK_CHARS || ends_sentence(link) {
                 break;
             }
             taken[j] = Some("related-links".to_owned());
@@ -332,6 +344,30 @@ mod tests {
             ]
         );
         assert_eq!(date.as_deref(), Some("2024-03-05"));
+    }
+
+    #[test]
+    fn a_kicker_a_blank_line_under_the_chrome_stays() {
+        for (page, kicker) in [
+            (
+                "南州新闻网\n您的位置：首页 / 新闻 / 国内\n\n乡村振兴一线\n一片茶叶富了一方百姓\n\n正文。\n",
+                "乡村振兴一线",
+            ),
+            ("Harlow Evening Star\nHome › News\n\nWEATHER\nHeavy snow expected\n\nThe storm came.\n", "WEATHER"),
+        ] {
+            let (kept, removed, _) = strip(page);
+            assert!(kept.iter().any(|l| l == kicker), "{kicker}: {removed:?}");
+            assert_eq!(removed.len(), 2, "{removed:?}");
+        }
+    }
+
+    #[test]
+    fn a_box_label_over_text_is_no_list_of_links() {
+        // An article's box in print, under a label web pages also print.
+        let page = "正文第一段。\n\n  延伸阅读\n  生活垃圾一般分为可回收物、厨余垃圾、有害\n垃圾和其他垃圾四类。废旧电池、过期药品和\n废灯管属于有害垃圾。\n\n正文。\n";
+        let (kept, removed, _) = strip(page);
+        assert!(removed.iter().all(|r| r.rule != "related-links"), "{removed:?}");
+        assert!(kept.iter().any(|l| l.starts_with("垃圾和其他垃圾四类")), "{kept:?}");
     }
 
     #[test]

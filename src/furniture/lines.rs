@@ -157,11 +157,12 @@ fn mark_context_rules(lines: &[Line], filled: &[usize], taken: &mut [Option<Stri
     let mut labels = Vec::new();
     for (k, &i) in top.iter().enumerate() {
         let text = &lines[i].text;
-        let short_label = is_label(text);
         // Right beside: a kicker stands a blank line below the chrome.
-        let beside_chrome = k.checked_sub(1).is_some_and(|j| top[j] + 1 == i && is_chrome(top[j]))
-            || top.get(k + 1).is_some_and(|&j| j == i + 1 && is_chrome(j));
-        if taken[i].is_none() && short_label && beside_chrome {
+        let beside_chrome = || {
+            k.checked_sub(1).is_some_and(|j| top[j] + 1 == i && is_chrome(top[j]))
+                || top.get(k + 1).is_some_and(|&j| j == i + 1 && is_chrome(j))
+        };
+        if taken[i].is_none() && text.len() <= MAX_FURNITURE_BYTES && beside_chrome() && is_label(text) {
             labels.push(i);
         }
     }
@@ -197,10 +198,13 @@ fn mark_context_rules(lines: &[Line], filled: &[usize], taken: &mut [Option<Stri
     }
     for (k, &i) in top.iter().enumerate() {
         let text = &lines[i].text;
+        if taken[i].is_some() {
+            continue;
+        }
         let earlier = top[k.saturating_sub(DUPLICATE_DISTANCE)..k].iter().filter(|&&j| taken[j].is_none());
         let printed_twice = earlier.into_iter().any(|&j| lines[j].text == *text);
-        let titled = text.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_TITLE_CHARS;
-        if taken[i].is_none() && printed_twice && titled && !ends_sentence(text) {
+        let titled = || text.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_TITLE_CHARS;
+        if printed_twice && titled() && !ends_sentence(text) {
             taken[i] = Some("duplicate-title".to_owned());
         }
     }
@@ -368,6 +372,15 @@ mod tests {
         let (kept, removed, _) = strip(page);
         assert!(removed.iter().all(|r| r.rule != "related-links"), "{removed:?}");
         assert!(kept.iter().any(|l| l.starts_with("垃圾和其他垃圾四类")), "{kept:?}");
+    }
+
+    #[test]
+    fn a_long_title_printed_twice_is_printed_once() {
+        // A title longer than any furniture line (p012 of the samples).
+        let title = "楼阳生在省委新冠肺炎疫情防控工作第十三次专题会议上强调 立足于早提升质效 压实责任筑牢防线 坚决守住长周期不发生规模性疫情底线";
+        let (kept, removed, _) = strip(&format!("{title}\n\n{title}\n2021-04-26 12:55:24 来源:本地新闻网\n\n正文。\n"));
+        assert_eq!(kept, [title, "正文。"]);
+        assert_eq!(rules_of(&removed), ["duplicate-title", "date-source"]);
     }
 
     #[test]

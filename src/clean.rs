@@ -6,9 +6,8 @@
 //! made of.
 
 use crate::config::CleanOptions;
-use crate::context::{BatchContext, MAX_BOX_CHARS, PageFacts, box_key, edge_key};
-use crate::furniture::kept::Kept;
-use crate::furniture::{self, tables::EDGE_LINES};
+use crate::context::{BatchContext, MAX_BOX_CHARS, PageFacts, box_key, edge_keys};
+use crate::furniture::{self, kept::Kept};
 use crate::model::{Line, Page, PageResult, ParaClass, Paragraph, Removal};
 use crate::normalize::normalize;
 use crate::rejoin::seams::Seams;
@@ -91,13 +90,7 @@ pub fn page_facts(page: Page<'_>, options: &CleanOptions) -> PageFacts {
     let mut removed = Vec::new();
     let mut trace = Trace::off();
     let lines = normalize(page.text, &mut trace);
-    let filled: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
-    let edge_count = EDGE_LINES.min(filled.len());
-    let edges = filled[..edge_count]
-        .iter()
-        .chain(&filled[filled.len() - edge_count..])
-        .filter_map(|l| edge_key(&l.text))
-        .collect();
+    let edges = furniture::edges::zone(&lines).into_iter().flat_map(|i| edge_keys(&lines[i].text)).collect();
     let Prepared { lines, paragraphs, .. } =
         prepare(lines, &BatchContext::default(), options, &mut removed, &mut trace);
     let keys: Vec<u64> = paragraphs.iter().map(|p| box_key(&p.text)).collect();

@@ -17,18 +17,16 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHasher;
 
+pub use crate::furniture::edges::edge_keys;
 use crate::rejoin::Lexicon;
 use crate::rejoin::seams::Seams;
-use crate::script::{is_han, line_width};
+use crate::script::is_han;
 
 /// Pages a line must head or foot before it counts as a running header.
 const MIN_EDGE_PAGES: u32 = 3;
 
 /// Pages a box must be printed on before it counts as furniture.
 const MIN_BOX_PAGES: u32 = 2;
-
-/// Widest line (half-width units) that may be a running header.
-const MAX_EDGE_WIDTH: usize = 60;
 
 /// Longest paragraph (characters) that may be a repeated box.
 pub const MAX_BOX_CHARS: usize = 300;
@@ -160,9 +158,15 @@ pub struct BatchContext {
 }
 
 impl BatchContext {
-    /// Whether `line` stands at the top or bottom of many pages.
+    /// Whether `line` stands at the top or bottom of many pages, under
+    /// any of its keys.
     pub fn repeats_at_edge(&self, line: &str) -> bool {
-        !self.edges.is_empty() && edge_key(line).is_some_and(|k| self.edges.contains(&k))
+        self.has_edges() && edge_keys(line).iter().any(|k| self.edges.contains(k))
+    }
+
+    /// Whether the batch knows any line that recurs at its pages' edges.
+    pub fn has_edges(&self) -> bool {
+        !self.edges.is_empty()
     }
 
     /// Whether a paragraph is printed verbatim on several pages.
@@ -171,33 +175,11 @@ impl BatchContext {
     }
 }
 
-/// The key under which a header line repeats: digits and weekday numerals
-/// masked, a run of them as one (`晨报 2021年12月6日 星期一` and `晨报 2021年1月7日 星期二` are
-/// one header), spaces and case ignored. `None` for lines that cannot be
-/// headers: long lines, sentences, Markdown headings.
+/// The first key under which a line repeats at the edges of pages
+/// (see [`edge_keys`]); `None` for lines that cannot be furniture of the
+/// edge: wide lines, sentences, Markdown subheadings.
 pub fn edge_key(line: &str) -> Option<String> {
-    let plausible =
-        line_width(line) <= MAX_EDGE_WIDTH && !line.starts_with('#') && !line.contains(['。', '；', '！', '？']);
-    if !plausible {
-        return None;
-    }
-    let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut key = String::with_capacity(line.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let weekday =
-            "一二三四五六日天".contains(c) && (chars[..i].ends_with(&['星', '期']) || chars[..i].ends_with(&['周']));
-        let page_number = "一二三四五六七八九十百".contains(c)
-            && chars[..i].iter().rev().take_while(|&&p| "一二三四五六七八九十百".contains(p)).count() < 4
-            && chars[..i].iter().rev().find(|&&p| !"一二三四五六七八九十百".contains(p)) == Some(&'第');
-        if c.is_ascii_digit() || weekday || page_number {
-            if !key.ends_with('#') {
-                key.push('#');
-            }
-        } else {
-            key.extend(c.to_lowercase());
-        }
-    }
-    Some(key)
+    edge_keys(line).into_iter().next()
 }
 
 /// The key under which a box repeats: its letters and digits only, so

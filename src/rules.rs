@@ -1,32 +1,46 @@
 //! The compiled rule set: the built-in tables plus the user's `--rules` file.
 //!
-//! Input: the tables of `furniture::tables` and `segment::tables`, and
-//! optionally a TOML file of extra patterns. Output: a [`RuleSet`] of
-//! compiled regexes that the stages share read-only. A rules file lists
-//! rules as
+//! Input: the rows of `furniture::tables` and the lead markers of
+//! `segment::tables`, and optionally a TOML file of rules in the same
+//! shape. Output: a [`RuleSet`] of compiled regexes that the stages share
+//! read-only, compiled once per run. A rules file lists rules as
 //!
 //! ```toml
 //! [[rule]]
 //! name = "gazette-header"        # recorded in pages.jsonl `removed`
-//! kind = "furniture"             # furniture | continuation | lead
-//! regex = '^THE ANYTOWN GAZETTE'
+//! kind = "furniture"             # furniture | continuation | end-mark | lead
+//! place = "edge"                 # anywhere | edge | head | tail | head-or-tail
+//! pattern = '^THE ANYTOWN GAZETTE .* {date}$'
+//! needs = ["GAZETTE"]            # words one of which a line must hold
+//! date = true                    # the line states the page's date
+//!
+//! [[rule]]
+//! name = "photo-credit"          # a built-in rule's name:
+//! enabled = false                # switched off
 //! ```
 //!
-//! A `furniture` rule removes every line it matches; a `continuation` rule
-//! removes its match at a paragraph's end (or start, with
-//! `direction = "from"`) and takes the group `page` (else the whole match)
-//! as the page reference; a `lead` rule opens an article where it matches
-//! at a paragraph's start, and its match becomes the byline.
+//! A `furniture` rule removes every line it matches where it is placed; a
+//! `continuation` rule removes its match at a paragraph's end (or start,
+//! with `direction = "from"`) and takes the group `page` (else the whole
+//! match) as the page reference; an `end-mark` rule removes its group
+//! `mark` (else its match) at a paragraph's end and closes the article; a
+//! `lead` rule opens an article where it matches at a paragraph's start,
+//! and its match becomes the byline. A pattern may name the fragments of
+//! [`vocab`](crate::furniture::vocab) as `{date}`, `{month}`, `{weekday}`,
+//! `{time}`, `{cjk_page}`, `{han_name}`… A rule named like a built-in one
+//! takes its place; `enabled = false` switches it off. A user's other
+//! rules are tried before the built-in ones.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use serde::Deserialize;
 
 use crate::error::Error;
-use crate::furniture::tables::{
-    CJK_PAGE, CONTINUATION_RULES, Direction, EDITOR_CODE, END_MARK, LATIN_PAGE, LINE_RULES, Place,
-};
+use crate::furniture::tables::{Direction, Kind, Place, RULES};
+use crate::furniture::vocab::{DATE_FORMS, expand};
 use crate::segment::tables::{BYLINE, LEAD_MARKERS, MAX_CREDIT_BYTES, NOT_NAME_WORDS};
 
 /// A compiled whole-line furniture rule.
@@ -36,26 +50,21 @@ pub struct LineMatcher {
     pub name: String,
     /// Where on the page it applies.
     pub place: Place,
-    /// Words one of which a line must hold, ASCII letters in either case,
-    /// for the pattern to be tried.
-    pub needs: &'static [&'static str],
+    /// Whether a line it removes states the page's date.
+    pub date: bool,
     /// The compiled pattern.
     pub regex: Regex,
+    /// The prefilter words it needs, by their index (none: always tried).
+    words: Vec<u32>,
 }
 
 impl LineMatcher {
     /// Whether the rule may match a line at all: it needs no word, or the
-    /// line holds one of its words (`found`: the words of all rules the line
-    /// holds, as [`RuleSet::line_words`] finds them).
-    pub fn may_match(&self, found: &[&str]) -> bool {
-        self.needs.is_empty() || found.iter().any(|f| self.needs.iter().any(|w| f.eq_ignore_ascii_case(w)))
+    /// line holds one of its words (`found`: the indexes of the words the
+    /// line holds, as [`RuleSet::words_in`] finds them, sorted).
+    pub fn may_match(&self, found: &[u32]) -> bool {
+        self.words.is_empty() || self.words.iter().any(|w| found.binary_search(w).is_ok())
     }
-}
-
-/// A word with its first letter in capitals.
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 /// A compiled continuation-note rule.
@@ -69,24 +78,50 @@ pub struct ContinuationMatcher {
     pub regex: Regex,
 }
 
+/// A compiled end-mark rule: a mark that closes an article.
+#[derive(Clone, Debug)]
+pub struct MarkMatcher {
+    /// The rule name recorded in `removed`.
+    pub name: String,
+    /// The compiled pattern; its group `mark`, else its match, is the mark.
+    pub regex: Regex,
+}
+
+/// One rule before it is compiled: a built-in row or a rules file's entry.
+#[derive(Clone, Debug)]
+struct Spec {
+    name: String,
+    kind: Kind,
+    place: Place,
+    pattern: String,
+    needs: Vec<String>,
+    direction: Direction,
+    date: bool,
+    /// A built-in lead marker: joined with the others and their bylines.
+    marker: bool,
+}
+
 /// Every pattern the stages apply, compiled once per run.
 #[derive(Clone, Debug)]
 pub struct RuleSet {
-    /// Whole-line furniture, built-in then user rules.
+    /// Whole-line furniture, user then built-in rules.
     pub lines: Vec<LineMatcher>,
-    /// Any word a built-in line rule needs: a line without one is tried
-    /// against user rules only (one literal search instead of many).
-    pub line_words: Regex,
-    /// Continuation notes, built-in then user rules.
+    /// All the words line rules need, searched for at once.
+    words: AhoCorasick,
+    /// Whether a line rule needs no word and applies anywhere.
+    every_line: bool,
+    /// Continuation notes, user then built-in rules.
     pub continuations: Vec<ContinuationMatcher>,
-    /// Lead markers anchored at a paragraph's start, built-in then user rules.
+    /// End marks and editor codes, user then built-in rules.
+    pub end_marks: Vec<MarkMatcher>,
+    /// Lead markers anchored at a paragraph's start, user then built-in rules.
     pub leads: Vec<Regex>,
     /// A whole credit line: the built-in `credit` lead markers.
     pub credit: Regex,
-    /// An editor code at a paragraph's end.
-    pub editor_code: Regex,
-    /// An end mark (`（完）`, `(责任编辑:…)`) at a paragraph's end.
-    pub end_mark: Regex,
+    /// The forms of a date, to read the date a header or date line states.
+    dates: Vec<Regex>,
+    /// The rules these were compiled from, for a rules file to change.
+    specs: Vec<Spec>,
 }
 
 impl Default for RuleSet {
@@ -96,48 +131,103 @@ impl Default for RuleSet {
 }
 
 fn compile(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("built-in patterns are valid")
+    Regex::new(&expand(pattern)).expect("built-in patterns are valid")
 }
 
+/// The built-in rules, as specs.
+fn builtin_specs() -> Vec<Spec> {
+    let rows = RULES.iter().map(|r| Spec {
+        name: r.name.to_owned(),
+        kind: r.kind,
+        place: r.place,
+        pattern: r.pattern.to_owned(),
+        needs: r.needs.iter().map(|w| (*w).to_owned()).collect(),
+        direction: r.direction,
+        date: r.date,
+        marker: false,
+    });
+    let leads = LEAD_MARKERS.iter().map(|(name, pattern)| Spec {
+        name: (*name).to_owned(),
+        kind: Kind::Lead,
+        place: Place::Anywhere,
+        pattern: (*pattern).to_owned(),
+        needs: Vec::new(),
+        direction: Direction::To,
+        date: false,
+        marker: true,
+    });
+    rows.chain(leads).collect()
+}
+
+/// A pattern that matches nothing (for a set of rules switched off).
+const NOTHING: &str = r"[^\s\S]";
+
 impl RuleSet {
-    /// The built-in rules only.
+    /// The built-in rules only. They are compiled once per process (a few
+    /// dozen milliseconds) and shared: a compiled pattern is immutable, and
+    /// cloning one shares it.
     pub fn builtin() -> Self {
-        let lines: Vec<LineMatcher> = LINE_RULES
-            .iter()
-            .map(|r| LineMatcher { name: r.name.to_owned(), place: r.place, needs: r.needs, regex: compile(r.pattern) })
-            .collect();
-        let continuations = CONTINUATION_RULES
-            .iter()
-            .map(|r| ContinuationMatcher {
-                name: "continuation".to_owned(),
-                direction: r.direction,
-                regex: compile(&r.pattern.replace("{page}", CJK_PAGE).replace("{latin_page}", LATIN_PAGE)),
-            })
-            .collect();
-        let markers: Vec<&str> = LEAD_MARKERS.iter().map(|(_, p)| *p).collect();
-        let lead = format!(r"^(?:(?:{})(?:\s*{BYLINE})?|{BYLINE})", markers.join("|"));
-        let credits: Vec<&str> = LEAD_MARKERS.iter().filter(|(name, _)| *name == "credit").map(|(_, p)| *p).collect();
-        // Each word as written, capitalized and in capitals: literals keep the
-        // search fast where a case-insensitive pattern would not.
-        let words: Vec<String> = LINE_RULES
-            .iter()
-            .flat_map(|r| r.needs.iter())
-            .flat_map(|w| [w.to_string(), capitalized(w), w.to_uppercase()])
-            .map(|w| regex::escape(&w))
-            .collect();
-        let words = words.join("|");
-        RuleSet {
-            line_words: compile(&words),
-            lines,
-            continuations,
-            leads: vec![compile(&lead)],
-            credit: compile(&format!("^(?:{})", credits.join("|"))),
-            editor_code: compile(EDITOR_CODE),
-            end_mark: compile(END_MARK),
-        }
+        static BUILTIN: OnceLock<RuleSet> = OnceLock::new();
+        BUILTIN.get_or_init(|| RuleSet::from_specs(builtin_specs()).expect("built-in patterns are valid")).clone()
     }
 
-    /// The built-in rules plus those of a TOML rules file.
+    /// Compiles `specs`; an error names the rule whose pattern is bad.
+    fn from_specs(specs: Vec<Spec>) -> Result<Self, (String, regex::Error)> {
+        let regex = |s: &Spec, pattern: &str| Regex::new(&expand(pattern)).map_err(|e| (s.name.clone(), e));
+        let mut words: Vec<String> = Vec::new();
+        let mut lines = Vec::new();
+        let (mut continuations, mut end_marks, mut leads) = (Vec::new(), Vec::new(), Vec::new());
+        for s in specs.iter().filter(|s| !s.marker) {
+            match s.kind {
+                Kind::Furniture => {
+                    let ids = s.needs.iter().map(|w| word_id(&mut words, w)).collect();
+                    let (name, place, date) = (s.name.clone(), s.place, s.date);
+                    lines.push(LineMatcher { name, place, date, regex: regex(s, &s.pattern)?, words: ids });
+                }
+                Kind::Continuation => continuations.push(ContinuationMatcher {
+                    name: s.name.clone(),
+                    direction: s.direction,
+                    regex: regex(s, &s.pattern)?,
+                }),
+                Kind::EndMark => end_marks.push(MarkMatcher { name: s.name.clone(), regex: regex(s, &s.pattern)? }),
+                Kind::Lead => leads.push(regex(s, &format!("^(?:{})", s.pattern))?),
+            }
+        }
+        let markers: Vec<&Spec> = specs.iter().filter(|s| s.marker).collect();
+        let alternatives = |of: &[&Spec]| match of {
+            [] => NOTHING.to_owned(),
+            _ => of.iter().map(|s| s.pattern.as_str()).collect::<Vec<_>>().join("|"),
+        };
+        let lead = format!(r"^(?:(?:{})(?:\s*{BYLINE})?|{BYLINE})", alternatives(&markers));
+        let credits: Vec<&Spec> = markers.iter().copied().filter(|s| s.name == "credit").collect();
+        leads.push(compile(&lead));
+        let mut sorted: Vec<u32> = Vec::new();
+        for line in &mut lines {
+            sorted.clone_from(&line.words);
+            sorted.sort_unstable();
+            sorted.dedup();
+            line.words.clone_from(&sorted);
+        }
+        let every_line = lines.iter().any(|r| r.place == Place::Anywhere && r.words.is_empty());
+        Ok(RuleSet {
+            every_line,
+            lines,
+            // A DFA: an overlapping search over every line of every page.
+            words: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&words)
+                .expect("a few hundred literal words always build"),
+            continuations,
+            end_marks,
+            leads,
+            credit: compile(&format!("^(?:{})", alternatives(&credits))),
+            dates: DATE_FORMS.iter().map(|f| compile(f)).collect(),
+            specs,
+        })
+    }
+
+    /// The built-in rules changed by those of a TOML rules file.
     pub fn with_file(path: &Path) -> Result<Self, Error> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::RulesFile { path: path.to_owned(), source: e })?;
         let mut rules = RuleSet::builtin();
@@ -145,7 +235,9 @@ impl RuleSet {
         Ok(rules)
     }
 
-    /// Adds the rules of a TOML document; `path` names it in errors.
+    /// Adds the rules of a TOML document, replaces the built-in rules they
+    /// are named like, and switches off those they say `enabled = false`
+    /// of; `path` names the document in errors.
     pub fn add_toml(&mut self, text: &str, path: &Path) -> Result<(), Error> {
         let fault = |at: usize, message: String| Error::Rules {
             path: path.to_owned(),
@@ -154,25 +246,103 @@ impl RuleSet {
         };
         let file: RulesFile =
             toml::from_str(text).map_err(|e| fault(e.span().map_or(0, |s| s.start), e.message().to_owned()))?;
-        for rule in file.rule {
-            let at = rule.regex.span().start;
-            let anchored = match rule.kind {
-                Kind::Lead => format!("^(?:{})", rule.regex.get_ref()),
-                _ => rule.regex.get_ref().clone(),
+        let mut specs = self.specs.clone();
+        let (mut spans, mut added) = (Vec::new(), 0);
+        for raw in file.rule {
+            let at = raw.name.span().start;
+            let name = raw.name.get_ref().clone();
+            let known = specs.iter().position(|s| s.name == name);
+            if !raw.enabled {
+                if known.is_none() {
+                    return Err(fault(at, format!("rule {name:?}: no rule of that name to switch off")));
+                }
+                specs.retain(|s| s.name != name);
+                continue;
+            }
+            let (Some(kind), Some(pattern)) = (raw.kind, raw.pattern.or(raw.regex)) else {
+                return Err(fault(at, format!("rule {name:?}: a rule needs a `kind` and a `pattern`")));
             };
-            let regex =
-                Regex::new(&anchored).map_err(|e| fault(at, format!("rule {:?}: bad regex: {e}", rule.name)))?;
-            match rule.kind {
-                Kind::Furniture => {
-                    self.lines.push(LineMatcher { name: rule.name, place: Place::Anywhere, needs: &[], regex })
+            spans.push((name.clone(), pattern.span().start));
+            let spec = Spec {
+                name: name.clone(),
+                kind,
+                place: raw.place.unwrap_or(Place::Anywhere),
+                pattern: pattern.into_inner(),
+                needs: raw.needs,
+                direction: raw.direction,
+                date: raw.date,
+                marker: false,
+            };
+            match known {
+                Some(first) if specs[first].kind == kind => {
+                    specs[first] = spec;
+                    let mut seen = 0;
+                    specs.retain(|s| {
+                        seen += usize::from(s.name == name);
+                        s.name != name || seen == 1
+                    });
                 }
-                Kind::Continuation => {
-                    self.continuations.push(ContinuationMatcher { name: rule.name, direction: rule.direction, regex })
+                // Before the built-in rules: a paper's own rule is the surer.
+                _ => {
+                    specs.insert(added, spec);
+                    added += 1;
                 }
-                Kind::Lead => self.leads.push(regex),
             }
         }
+        *self = RuleSet::from_specs(specs).map_err(|(name, e)| {
+            let at = spans.iter().rev().find(|(n, _)| *n == name).map_or(0, |(_, at)| *at);
+            fault(at, format!("rule {name:?}: bad regex: {e}"))
+        })?;
         Ok(())
+    }
+
+    /// The indexes of the prefilter words `text` holds, sorted, into `found`.
+    pub fn words_in(&self, text: &str, found: &mut Vec<u32>) {
+        found.clear();
+        found.extend(self.words.find_overlapping_iter(text).map(|m| m.pattern().as_u32()));
+        found.sort_unstable();
+        found.dedup();
+    }
+
+    /// The prefilter words each of `texts` holds, as (text, word) index
+    /// pairs, sorted. One search over all of them: most lines are short,
+    /// and a search per line would cost more to start than to run.
+    pub fn words_in_all<'t>(&self, texts: impl Iterator<Item = &'t str>) -> Vec<(u32, u32)> {
+        let mut joined = String::new();
+        let mut starts = Vec::new();
+        for text in texts {
+            starts.push(joined.len());
+            joined.push_str(text);
+            joined.push('\n');
+        }
+        let mut found: Vec<(u32, u32)> = self
+            .words
+            .find_overlapping_iter(&joined)
+            .map(|m| {
+                let line = starts.partition_point(|&s| s <= m.start()) - 1;
+                (u32::try_from(line).expect("fewer than 2^32 lines"), m.pattern().as_u32())
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// Whether some line rule needs no word and applies anywhere (a user's):
+    /// then no line can be passed over for holding no rule's word.
+    pub fn tries_every_line(&self) -> bool {
+        self.every_line
+    }
+
+    /// The date `text` states, as an ISO date: its earliest date in any
+    /// printed form.
+    pub fn date_of(&self, text: &str) -> Option<String> {
+        self.dates
+            .iter()
+            .filter_map(|form| form.captures(text))
+            .filter_map(|caps| Some((caps.get(0)?.start(), iso_date(&caps)?)))
+            .min_by_key(|(start, _)| *start)
+            .map(|(_, iso)| iso)
     }
 
     /// Whether `text` is a credit line and nothing else (`By TOM BAKER
@@ -209,6 +379,33 @@ fn names_someone(text: &str) -> bool {
     })
 }
 
+/// The index of prefilter word `word`, added to `words` if new.
+fn word_id(words: &mut Vec<String>, word: &str) -> u32 {
+    let at = words.iter().position(|w| w.eq_ignore_ascii_case(word)).unwrap_or_else(|| {
+        words.push(word.to_owned());
+        words.len() - 1
+    });
+    u32::try_from(at).expect("fewer than 2^32 words")
+}
+
+/// The ISO date of a date form's match, with groups `y` (or `roc`), `m`
+/// (or `mon`) and `d`.
+fn iso_date(caps: &regex::Captures<'_>) -> Option<String> {
+    let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let year = number("y").or_else(|| number("roc").map(|roc| roc + 1911))?;
+    let mut month = match caps.name("mon") {
+        Some(name) => crate::furniture::vocab::month_number(name.as_str())?,
+        None => number("m")?,
+    };
+    let mut day = number("d")?;
+    // `7/3/2024` is July 3 in an American paper; `16/10/2021` can only be
+    // 16 October.
+    if month > 12 && day <= 12 {
+        std::mem::swap(&mut month, &mut day);
+    }
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RulesFile {
@@ -216,26 +413,33 @@ struct RulesFile {
     rule: Vec<RawRule>,
 }
 
+/// A rules file's entry: the fields of a built-in row, all but `name`
+/// optional (a rule that is switched off needs no pattern).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRule {
-    name: String,
-    kind: Kind,
-    regex: toml::Spanned<String>,
+    name: toml::Spanned<String>,
+    kind: Option<Kind>,
+    place: Option<Place>,
+    pattern: Option<toml::Spanned<String>>,
+    /// The pattern's former field name, still read.
+    regex: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    needs: Vec<String>,
     #[serde(default = "default_direction")]
     direction: Direction,
+    #[serde(default)]
+    date: bool,
+    #[serde(default = "default_enabled")]
+    enabled: bool,
 }
 
 fn default_direction() -> Direction {
     Direction::To
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum Kind {
-    Furniture,
-    Continuation,
-    Lead,
+fn default_enabled() -> bool {
+    true
 }
 
 #[cfg(test)]
@@ -259,9 +463,108 @@ mod tests {
         let toml = "[[rule]]\nname = \"gazette\"\nkind = \"furniture\"\nregex = '^THE GAZETTE'\n\n\
                     [[rule]]\nname = \"wire\"\nkind = \"lead\"\nregex = 'WIRE:'\n";
         rules.add_toml(toml, Path::new("r.toml")).expect("valid rules");
-        assert_eq!(rules.lines.last().map(|r| r.name.as_str()), Some("gazette"));
+        assert_eq!(rules.lines.first().map(|r| r.name.as_str()), Some("gazette"));
         assert_eq!(rules.lead("WIRE: news"), Some("WIRE:"));
         assert_eq!(rules.lead("news WIRE:"), None);
+    }
+
+    fn toml(text: &str) -> Result<RuleSet, Error> {
+        let mut rules = RuleSet::builtin();
+        rules.add_toml(text, Path::new("r.toml")).map(|()| rules)
+    }
+
+    #[test]
+    fn a_built_in_rule_is_switched_off_by_name() {
+        let rules = toml("[[rule]]\nname = \"photo-credit\"\nenabled = false\n").expect("valid rules");
+        assert!(rules.lines.iter().all(|r| r.name != "photo-credit"));
+        assert!(rules.lines.iter().any(|r| r.name == "page-header"));
+        let rules = toml("[[rule]]\nname = \"editor-code\"\nenabled = false\n").expect("valid rules");
+        assert!(rules.end_marks.iter().all(|r| r.name != "editor-code"));
+        let rules = toml("[[rule]]\nname = \"credit\"\nenabled = false\n").expect("valid rules");
+        assert!(!rules.is_credit("本报记者 王明"));
+        assert_eq!(rules.lead("本报讯（记者焦娟）3月17日"), Some("本报讯（记者焦娟）"));
+    }
+
+    #[test]
+    fn switching_off_a_rule_that_does_not_exist_names_its_line() {
+        match toml("\n[[rule]]\nname = \"photo-credits\"\nenabled = false\n") {
+            Err(Error::Rules { line, message, .. }) => {
+                assert_eq!(line, 3);
+                assert!(message.contains("photo-credits"), "{message}");
+            }
+            other => panic!("expected a rules error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_rule_named_like_a_built_in_one_takes_its_place() {
+        let rules =
+            toml("[[rule]]\nname = \"page-number\"\nkind = \"furniture\"\nplace = \"edge\"\npattern = '^~ \\d+ ~$'\n")
+                .expect("valid rules");
+        let numbers: Vec<&LineMatcher> = rules.lines.iter().filter(|r| r.name == "page-number").collect();
+        assert_eq!(numbers.len(), 1);
+        assert!(numbers[0].regex.is_match("~ 12 ~") && !numbers[0].regex.is_match("- 12 -"));
+        assert_eq!(numbers[0].place, Place::Edge);
+    }
+
+    #[test]
+    fn a_user_rule_has_the_fields_of_a_built_in_row() {
+        let text = "[[rule]]\nname = \"gazette-date\"\nkind = \"furniture\"\nplace = \"head\"\n\
+                    pattern = '(?x) ^ GAZETTE \\s+ {date} $'\nneeds = [\"gazette\"]\ndate = true\n\n\
+                    [[rule]]\nname = \"ende\"\nkind = \"end-mark\"\npattern = '(?P<mark>\\[ENDE\\])$'\n\n\
+                    [[rule]]\nname = \"jump\"\nkind = \"continuation\"\ndirection = \"from\"\nregex = '^\\(von S\\. (?P<page>\\d+)\\)'\n";
+        let rules = toml(text).expect("valid rules");
+        let gazette = rules.lines.iter().find(|r| r.name == "gazette-date").expect("the user rule");
+        assert_eq!((gazette.place, gazette.date), (Place::Head, true));
+        assert!(gazette.regex.is_match("GAZETTE March 3, 2024"));
+        let mut found = Vec::new();
+        rules.words_in("The Gazette", &mut found);
+        assert!(gazette.may_match(&found));
+        rules.words_in("The Times", &mut found);
+        assert!(!gazette.may_match(&found));
+        assert_eq!(rules.date_of("GAZETTE March 3, 2024").as_deref(), Some("2024-03-03"));
+        assert!(rules.end_marks.iter().any(|r| r.name == "ende" && r.regex.is_match("Schluss. [ENDE]")));
+        assert!(rules.continuations.iter().any(|r| r.name == "jump" && r.direction == Direction::From));
+    }
+
+    #[test]
+    fn a_new_rule_needs_a_kind_and_a_pattern() {
+        for text in ["[[rule]]\nname = \"x\"\nkind = \"furniture\"\n", "[[rule]]\nname = \"x\"\npattern = 'a'\n"] {
+            assert!(matches!(toml(text), Err(Error::Rules { line: 2, .. })), "{text}");
+        }
+        assert!(matches!(
+            toml("[[rule]]\nname = \"x\"\nkind = \"furniture\"\nplace = \"middle\"\npattern = 'a'\n"),
+            Err(Error::Rules { line: 4, .. })
+        ));
+    }
+
+    #[test]
+    fn every_rule_that_may_match_anywhere_needs_words() {
+        // Most lines are body text: a rule tried on every line would cost
+        // every line a regex search (see furniture::tables).
+        for rule in crate::furniture::tables::RULES {
+            if rule.kind == Kind::Furniture && rule.place == Place::Anywhere {
+                assert!(!rule.needs.is_empty(), "{} needs words", rule.name);
+            }
+        }
+    }
+
+    #[test]
+    fn dates_are_read_in_every_printed_form() {
+        let rules = RuleSet::builtin();
+        for (text, iso) in [
+            ("晨报 2021年12月6日 星期一", "2021-12-06"),
+            ("2021-12-14 16:43:32 来源:焦作市人民政府", "2021-12-14"),
+            ("Nordkurier · 16.10.2021 · Seite 3", "2021-10-16"),
+            ("Updated: 7/3/2024 15:18", "2024-07-03"),
+            ("Aktualisiert 16/10/2021", "2021-10-16"),
+            ("Fri., Jul. 21, 2023", "2023-07-21"),
+            ("Dienstag, 5. März 2024", "2024-03-05"),
+            ("中華民國112年5月4日 星期四", "2023-05-04"),
+        ] {
+            assert_eq!(rules.date_of(text).as_deref(), Some(iso), "{text}");
+        }
+        assert_eq!(rules.date_of("第3版"), None);
     }
 
     #[test]

@@ -10,11 +10,10 @@
 //! line (002 `河南`, a masthead above `Home > News`), the links under a
 //! bare `相关新闻` label, and a title printed a second time just below itself.
 
-use regex::Captures;
-
 use crate::context::BatchContext;
+use crate::furniture::edges;
 use crate::furniture::marks;
-use crate::furniture::tables::{EDGE_LINES, MAX_FURNITURE_BYTES, MONTH_NAMES, Place, RELATED_LABELS, TOP_LINES};
+use crate::furniture::tables::{EDGE_LINES, HEAD_LINES, MAX_FURNITURE_BYTES, Place, RELATED_LABELS, TAIL_LINES};
 use crate::model::{Line, Removal};
 use crate::rules::RuleSet;
 use crate::script::{ends_sentence, is_han};
@@ -55,39 +54,45 @@ pub fn strip_lines(
     let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
     let mut date = None;
     let mut taken: Vec<Option<String>> = vec![None; lines.len()];
+    let short = |i: usize| lines[i].text.len() <= MAX_FURNITURE_BYTES;
+    let words = rules.words_in_all(filled.iter().filter(|&&i| short(i)).map(|&i| lines[i].text.as_str()));
+    let (mut at, mut short_rank, mut found) = (0, 0, Vec::new());
     for (rank, &i) in filled.iter().enumerate() {
-        let edge = rank < EDGE_LINES || rank + EDGE_LINES >= filled.len();
-        let top = rank < TOP_LINES;
         let text = &lines[i].text;
-        if text.len() > MAX_FURNITURE_BYTES {
+        if !short(i) {
+            continue;
+        }
+        found.clear();
+        while words.get(at).is_some_and(|&(line, _)| line as usize == short_rank) {
+            found.push(words[at].1);
+            at += 1;
+        }
+        short_rank += 1;
+        let from_end = filled.len() - rank;
+        let (head, tail) = (rank < HEAD_LINES, from_end <= TAIL_LINES);
+        // Mid-page, a built-in rule needs a word: most lines hold none.
+        if found.is_empty() && !head && !tail && !rules.tries_every_line() {
             continue;
         }
         let placed = |place: Place| match place {
             Place::Anywhere => true,
-            Place::Edge => edge,
-            Place::Top => top,
+            Place::Edge => rank < EDGE_LINES || from_end <= EDGE_LINES,
+            Place::Head => head,
+            Place::Tail => tail,
+            Place::HeadOrTail => head || tail,
         };
-        let found: Vec<&str> = if rules.line_words.is_match(text) {
-            rules.line_words.find_iter(text).map(|m| m.as_str()).collect()
-        } else {
-            Vec::new()
-        };
-        let hit = rules
-            .lines
-            .iter()
-            .filter(|r| placed(r.place) && r.may_match(&found))
-            .find_map(|r| r.regex.captures(text).map(|c| (r, c)));
-        if let Some((rule, caps)) = hit {
-            date = date.or_else(|| iso_date(&caps));
+        let hit =
+            rules.lines.iter().filter(|r| placed(r.place) && r.may_match(&found)).find(|r| r.regex.is_match(text));
+        // A jump line has the look of a header (`See OFFICES, Page A7`);
+        // the marks take it, with its page.
+        if let Some(rule) = hit.filter(|_| !marks::is_whole_note(rules, text)) {
+            if rule.date {
+                date = date.or_else(|| rules.date_of(text));
+            }
             taken[i] = Some(rule.name.clone());
-        } else if edge
-            && standalone(lines, i)
-            && marks::closing_start(rules, text).is_none()
-            && ctx.repeats_at_edge(text)
-        {
-            taken[i] = Some("repeated-edge".to_owned());
         }
     }
+    mark_repeated_edges(lines, ctx, rules, &mut taken);
     mark_context_rules(lines, &filled, &mut taken);
     for (i, rule) in taken.into_iter().enumerate() {
         let Some(rule) = rule else { continue };
@@ -101,42 +106,91 @@ pub fn strip_lines(
     date
 }
 
-/// Whether line `i` stands alone: no text line directly above or below it
-/// (a running header does; the first line of a box that happens to repeat
-/// does not).
-fn standalone(lines: &[Line], i: usize) -> bool {
-    let blank = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(Line::is_blank);
-    blank(i.checked_sub(1)) && blank(Some(i + 1))
+/// Lines of the page's edge zones that the batch shows to recur at the
+/// edges of its pages. Such a line stands apart from the text, between
+/// blank lines or other furniture (a box that happens to repeat, or a
+/// headline, runs on into lines that do not recur); it opens no article
+/// and closes none, and is no title of its own page.
+fn mark_repeated_edges(lines: &[Line], ctx: &BatchContext, rules: &RuleSet, taken: &mut [Option<String>]) {
+    if !ctx.has_edges() {
+        return;
+    }
+    let zone = edges::zone(lines);
+    let recurring: Vec<usize> = zone
+        .iter()
+        .copied()
+        .filter(|&i| taken[i].is_none() && lines[i].text.len() <= MAX_FURNITURE_BYTES)
+        .filter(|&i| ctx.repeats_at_edge(&lines[i].text))
+        .collect();
+    if recurring.is_empty() {
+        return;
+    }
+    // The page's text beside the lines in question and its furniture.
+    let body: String = (0..lines.len())
+        .filter(|&i| taken[i].is_none() && recurring.binary_search(&i).is_err())
+        .flat_map(|i| [lines[i].text.to_lowercase(), "\n".to_owned()])
+        .collect();
+    let candidates: Vec<usize> = recurring
+        .into_iter()
+        .filter(|&i| {
+            let text = &lines[i].text;
+            rules.lead(text).is_none()
+                && marks::closing_start(rules, text).is_none()
+                && !edges::titles_page(text, &body)
+        })
+        .collect();
+    let apart = |j: Option<usize>| {
+        j.and_then(|j| lines.get(j)).is_none_or(|l| l.is_blank())
+            || j.is_some_and(|j| taken[j].is_some() || candidates.contains(&j))
+    };
+    let standing: Vec<usize> =
+        candidates.iter().copied().filter(|&i| apart(i.checked_sub(1)) && apart(Some(i + 1))).collect();
+    for i in standing {
+        taken[i] = Some("repeated-edge".to_owned());
+    }
 }
 
 /// Channel labels beside chrome lines, and titles printed twice.
 fn mark_context_rules(lines: &[Line], filled: &[usize], taken: &mut [Option<String>]) {
-    let top = &filled[..filled.len().min(TOP_LINES)];
+    let top = &filled[..filled.len().min(HEAD_LINES)];
     let is_chrome = |i: usize| taken[i].as_deref().is_some_and(|r| CHROME_RULES.contains(&r));
     let mut labels = Vec::new();
     for (k, &i) in top.iter().enumerate() {
         let text = &lines[i].text;
-        let short_label = is_label(text);
-        let beside_chrome =
-            k.checked_sub(1).is_some_and(|j| is_chrome(top[j])) || top.get(k + 1).is_some_and(|&j| is_chrome(j));
-        if taken[i].is_none() && short_label && beside_chrome {
+        // Right beside: a kicker stands a blank line below the chrome.
+        let beside_chrome = || {
+            k.checked_sub(1).is_some_and(|j| top[j] + 1 == i && is_chrome(top[j]))
+                || top.get(k + 1).is_some_and(|&j| j == i + 1 && is_chrome(j))
+        };
+        if taken[i].is_none() && text.len() <= MAX_FURNITURE_BYTES && beside_chrome() && is_label(text) {
             labels.push(i);
         }
     }
     for i in labels {
         taken[i] = Some("channel-label".to_owned());
     }
-    // The links under a bare `相关新闻` or `Related` label, up to a blank line.
+    // The links under a bare `相关新闻` or `Related` label, up to a blank
+    // line. Under a box label of an article (`延伸阅读` in print) stands
+    // text instead, a sentence running over the lines: the text stays.
     for (k, &i) in filled.iter().enumerate() {
         let text = &lines[i].text;
-        let related = RELATED_LABELS.iter().any(|l| text.get(..l.len()).is_some_and(|t| t.eq_ignore_ascii_case(l)));
-        let label = taken[i].as_deref() == Some("web-chrome") && related && !text.contains([':', '：']);
+        let related = || RELATED_LABELS.iter().any(|l| text.get(..l.len()).is_some_and(|t| t.eq_ignore_ascii_case(l)));
+        let label = taken[i].as_deref() == Some("web-chrome") && !text.contains([':', '：']) && related();
         if !label {
             continue;
         }
-        for (&prev, &j) in filled[k..].iter().zip(&filled[k + 1..]) {
+        let block: Vec<usize> = filled[k..]
+            .iter()
+            .zip(&filled[k + 1..])
+            .take_while(|&(&prev, &j)| j == prev + 1 && taken[j].is_none())
+            .map(|(_, &j)| j)
+            .collect();
+        if block.iter().any(|&j| lines[j].text.contains(['。', '！', '？'])) {
+            continue;
+        }
+        for &j in &block {
             let link = &lines[j].text;
-            if j != prev + 1 || taken[j].is_some() || link.chars().count() > MAX_LINK_CHARS || ends_sentence(link) {
+            if link.chars().count() > MAX_LINK_CHARS || ends_sentence(link) {
                 break;
             }
             taken[j] = Some("related-links".to_owned());
@@ -144,10 +198,13 @@ fn mark_context_rules(lines: &[Line], filled: &[usize], taken: &mut [Option<Stri
     }
     for (k, &i) in top.iter().enumerate() {
         let text = &lines[i].text;
+        if taken[i].is_some() {
+            continue;
+        }
         let earlier = top[k.saturating_sub(DUPLICATE_DISTANCE)..k].iter().filter(|&&j| taken[j].is_none());
         let printed_twice = earlier.into_iter().any(|&j| lines[j].text == *text);
-        let titled = text.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_TITLE_CHARS;
-        if taken[i].is_none() && printed_twice && titled && !ends_sentence(text) {
+        let titled = || text.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_TITLE_CHARS;
+        if printed_twice && titled() && !ends_sentence(text) {
             taken[i] = Some("duplicate-title".to_owned());
         }
     }
@@ -165,30 +222,6 @@ fn is_label(text: &str) -> bool {
                 && w.chars().all(|c| c.is_alphabetic() || matches!(c, '&' | '\'' | '’' | '-'))
         });
     han || latin
-}
-
-/// The ISO date of a rule match with groups `y`, `m` (or `mon`) and `d`.
-fn iso_date(caps: &Captures<'_>) -> Option<String> {
-    let year: u32 = caps.name("y")?.as_str().parse().ok()?;
-    let month: u32 = match (caps.name("m"), caps.name("mon")) {
-        (Some(m), _) => m.as_str().parse().ok()?,
-        (None, Some(name)) => month_number(name.as_str())?,
-        (None, None) => return None,
-    };
-    let day: u32 = caps.name("d")?.as_str().parse().ok()?;
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// The number of a month by its name or abbreviation (`März`, `Mar.`,
-/// `Sept`): the month every name it begins belongs to.
-fn month_number(name: &str) -> Option<u32> {
-    let name = name.trim_end_matches('.').to_lowercase();
-    if name.chars().count() < 3 {
-        return None;
-    }
-    let mut months = MONTH_NAMES.iter().filter(|(full, _)| full.starts_with(name.as_str())).map(|&(_, m)| m);
-    let month = months.next()?;
-    months.all(|m| m == month).then_some(month)
 }
 
 #[cfg(test)]
@@ -340,11 +373,44 @@ mod tests {
     }
 
     #[test]
+    fn a_kicker_a_blank_line_under_the_chrome_stays() {
+        for (page, kicker) in [
+            (
+                "南州新闻网\n您的位置：首页 / 新闻 / 国内\n\n乡村振兴一线\n一片茶叶富了一方百姓\n\n正文。\n",
+                "乡村振兴一线",
+            ),
+            ("Harlow Evening Star\nHome › News\n\nWEATHER\nHeavy snow expected\n\nThe storm came.\n", "WEATHER"),
+        ] {
+            let (kept, removed, _) = strip(page);
+            assert!(kept.iter().any(|l| l == kicker), "{kicker}: {removed:?}");
+            assert_eq!(removed.len(), 2, "{removed:?}");
+        }
+    }
+
+    #[test]
+    fn a_box_label_over_text_is_no_list_of_links() {
+        // An article's box in print, under a label web pages also print.
+        let page = "正文第一段。\n\n  延伸阅读\n  生活垃圾一般分为可回收物、厨余垃圾、有害\n垃圾和其他垃圾四类。废旧电池、过期药品和\n废灯管属于有害垃圾。\n\n正文。\n";
+        let (kept, removed, _) = strip(page);
+        assert!(removed.iter().all(|r| r.rule != "related-links"), "{removed:?}");
+        assert!(kept.iter().any(|l| l.starts_with("垃圾和其他垃圾四类")), "{kept:?}");
+    }
+
+    #[test]
+    fn a_long_title_printed_twice_is_printed_once() {
+        // A title longer than any furniture line (p012 of the samples).
+        let title = "楼阳生在省委新冠肺炎疫情防控工作第十三次专题会议上强调 立足于早提升质效 压实责任筑牢防线 坚决守住长周期不发生规模性疫情底线";
+        let (kept, removed, _) = strip(&format!("{title}\n\n{title}\n2021-04-26 12:55:24 来源:本地新闻网\n\n正文。\n"));
+        assert_eq!(kept, [title, "正文。"]);
+        assert_eq!(rules_of(&removed), ["duplicate-title", "date-source"]);
+    }
+
+    #[test]
     fn chrome_words_match_in_any_case_and_captions_go() {
         let page = "Skip To Content\nSign In\nSUBSCRIBE\n\nHarbor dredging project wins grant\n\n\
                     A dredge works near Pier 9. Credit: Tom Alvarez/The Harbor Times\n\nPORT ELLIS — The plan got a boost.\n";
         let (kept, removed, _) = strip(page);
         assert_eq!(kept, ["Harbor dredging project wins grant", "PORT ELLIS — The plan got a boost."]);
-        assert_eq!(rules_of(&removed), ["web-chrome", "web-chrome", "web-chrome", "photo-caption"]);
+        assert_eq!(rules_of(&removed), ["web-chrome", "web-chrome", "web-chrome", "photo-credit"]);
     }
 }

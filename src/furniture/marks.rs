@@ -9,9 +9,8 @@
 //! the paragraph before it, or, for a `上接` note, to the one after.
 
 use crate::furniture::tables::Direction;
-use crate::model::{Paragraph, Removal};
+use crate::model::{ParaClass, Paragraph, Removal};
 use crate::rules::RuleSet;
-use crate::script::{ends_sentence, is_closer};
 use crate::trace::Trace;
 
 /// A mark found at the end of a paragraph.
@@ -32,7 +31,9 @@ fn note<'t>(caps: &regex::Captures<'t>) -> (regex::Match<'t>, String) {
 
 /// Characters a closing mark can end in; anything else is not one.
 fn may_close(text: &str) -> bool {
-    text.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, ')' | '）' | '.' | ']'))
+    text.chars().next_back().is_some_and(|c| {
+        c.is_ascii_alphanumeric() || matches!(c, ')' | '）' | '.' | ']' | '】' | '-' | '–' | '—' | '#')
+    })
 }
 
 /// The closing marks at the end of `text`, innermost last.
@@ -50,12 +51,12 @@ fn closing_marks(rules: &RuleSet, text: &str) -> Vec<Mark> {
                 let (whole, page) = note(&caps);
                 (rule, whole.start(), Some(page))
             })
-            .or_else(|| rules.end_mark.find(head).map(|m| ("end-mark".to_owned(), m.start(), None)))
             .or_else(|| {
-                let m = rules.editor_code.find(head)?;
-                let before = head[..m.start()].trim_end();
-                let after_sentence = before.is_empty() || ends_sentence(before) || before.ends_with(is_closer);
-                after_sentence.then(|| ("editor-code".to_owned(), m.start(), None))
+                rules.end_marks.iter().find_map(|r| {
+                    let caps = r.regex.captures(head)?;
+                    let mark = caps.name("mark").or_else(|| caps.get(0))?;
+                    Some((r.name.clone(), mark.start(), None))
+                })
             });
         let Some((rule, start, page)) = found else {
             break;
@@ -84,6 +85,32 @@ fn opening_mark(rules: &RuleSet, text: &str) -> Option<(String, usize, String)> 
     })
 }
 
+/// Whether `text` is a continuation note and nothing else.
+pub fn is_whole_note(rules: &RuleSet, text: &str) -> bool {
+    let from = opening_mark(rules, text).is_some_and(|(_, end, _)| text[end..].trim().is_empty());
+    from || closing_marks(rules, text).last().is_some_and(|m| m.page.is_some() && text[..m.start].trim().is_empty())
+}
+
+/// Takes the closing marks out of the end of `p` (or, with `keep`, leaves
+/// them), records each, and sets what they tell: `continued_to`, `closes`.
+fn take_closing_marks(p: &mut Paragraph, rules: &RuleSet, keep: bool, removed: &mut Vec<Removal>, trace: &mut Trace) {
+    let marks = closing_marks(rules, &p.text);
+    for mark in marks.iter().rev() {
+        let text = &p.text[mark.start..mark.end];
+        removed.push(Removal::new(&mark.rule, text.trim()));
+        trace.note(|| format!("furniture: lines {}–{}: {} {text:?}", p.lines.0, p.lines.1, mark.rule));
+        if mark.page.is_some() {
+            p.continued_to.clone_from(&mark.page);
+        }
+    }
+    if let Some(first) = marks.last() {
+        p.closes = true;
+        if !keep {
+            p.text.truncate(p.text[..first.start].trim_end().len());
+        }
+    }
+}
+
 /// Takes the marks out of every paragraph (or, with `keep`, leaves them in
 /// the text) and records each in `removed`.
 pub fn strip_marks(
@@ -97,30 +124,20 @@ pub fn strip_marks(
     let mut pending_from: Option<String> = None;
     for mut p in paragraphs {
         if p.class.is_headline() {
-            out.push(p);
-            continue;
-        }
-        let marks = closing_marks(rules, &p.text);
-        for mark in marks.iter().rev() {
-            removed.push(Removal::new(&mark.rule, p.text[mark.start..mark.end].trim()));
-            trace.note(|| {
-                format!(
-                    "furniture: lines {}–{}: {} {:?}",
-                    p.lines.0,
-                    p.lines.1,
-                    mark.rule,
-                    &p.text[mark.start..mark.end]
-                )
-            });
-            if mark.page.is_some() {
-                p.continued_to.clone_from(&mark.page);
+            if !is_whole_note(rules, &p.text) {
+                out.push(p);
+                continue;
             }
+            // A note alone on its line, under a headline, is no headline.
+            p.class = ParaClass::Body;
         }
-        if let Some(first) = marks.last() {
-            p.closes = true;
-            if !keep {
-                p.text.truncate(p.text[..first.start].trim_end().len());
-            }
+        // A note alone whose verb points either way (`（接第三版）`) points
+        // back where no open text stands before it.
+        let open_before = out.last().is_some_and(|q| !q.class.is_headline() && !q.closes);
+        let whole_from =
+            !open_before && opening_mark(rules, &p.text).is_some_and(|(_, end, _)| p.text[end..].trim().is_empty());
+        if !whole_from {
+            take_closing_marks(&mut p, rules, keep, removed, trace);
         }
         if let Some((rule, end, page)) = opening_mark(rules, &p.text) {
             removed.push(Removal::new(rule, p.text[..end].trim()));
@@ -154,7 +171,6 @@ pub fn strip_marks(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ParaClass;
 
     fn para(text: &str) -> Paragraph {
         Paragraph::new(text.to_owned(), ParaClass::Body, (1, 1), false)
@@ -281,6 +297,27 @@ mod tests {
         assert_eq!(out[0].continued_to.as_deref(), Some("4"));
         let (out, _) = strip(&["La ville décidera en mai. Suite en page 4"]);
         assert_eq!(out[0].continued_to.as_deref(), Some("4"));
+    }
+
+    #[test]
+    fn a_note_taken_for_a_headline_line_is_still_a_note() {
+        // A note alone under a Markdown heading or a headline looks like
+        // one more headline line to rejoin.
+        let heading = |t: &str| Paragraph::new(t.to_owned(), ParaClass::Heading(2), (1, 1), false);
+        let headline = |t: &str| Paragraph::new(t.to_owned(), ParaClass::Headline, (2, 2), false);
+        for note in ["（上接2版①）", "(续 第二版第四栏)", "Continued from Page B2", "Fortsetzung von Seite 1"]
+        {
+            let paras = vec![heading("稻谷飘香"), headline(note), para("县农业部门表示，将及时做好服务。")];
+            let mut removed = Vec::new();
+            let out = strip_marks(paras, &RuleSet::builtin(), false, &mut removed, &mut Trace::off());
+            assert_eq!(out.len(), 2, "{note}: {out:?}");
+            assert!(out[1].continued_from.is_some(), "{note}");
+            assert_eq!(removed.len(), 1, "{note}");
+        }
+        // A headline that merely opens like a note stays one.
+        let paras = vec![headline("（上接第一版）的故事与人"), para("正文。")];
+        let out = strip_marks(paras, &RuleSet::builtin(), false, &mut Vec::new(), &mut Trace::off());
+        assert_eq!(out[0].text, "（上接第一版）的故事与人");
     }
 
     #[test]

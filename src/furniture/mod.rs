@@ -11,13 +11,19 @@
 //! tells that a box belongs to no article). Every removal is recorded as a
 //! [`Removal`] with its rule's name, so that nothing is lost; with
 //! `--keep-furniture` the records still name it, and [`kept`] puts the text
-//! back once the page is segmented without it. The
-//! patterns themselves are data, in [`tables`].
+//! back once the page is segmented without it. The patterns themselves are
+//! data, in [`tables`], made of the words in [`vocab`]; lines that recur at
+//! the edges of the batch's pages are furniture whatever their words
+//! ([`edges`]).
 
 pub mod kept;
 pub mod lines;
 pub mod marks;
 pub mod tables;
+
+// Shared with the batch context and the rules file.
+pub mod edges;
+pub mod vocab;
 
 use crate::context::BatchContext;
 use crate::model::{Item, ItemKind, Removal};

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Whole-run throughput of `galley clean`: files/s and MB/s at -j 1, -j 2 and
-# all cores, over a corpus made of the checked-in seeds copied N times.
+# all cores, with item files and with `--format jsonl`, over a corpus made
+# of the checked-in seeds copied N times; then the same corpus re-encoded
+# as GB18030 (the encoding detected) at -j 1; then peak memory (maximum
+# resident set size, `/usr/bin/time -v`) on 20,000 files at -j 1, with
+# item files and with `--format jsonl`.
 #
 # Usage: scripts/bench-corpus.sh [COPIES]      (default 400: 2000 files, ~22 MB)
-# Environment: RUNS (default 3) runs per thread count; KEEP=1 keeps the
-# temp dirs; OUT_ROOT puts the output folders elsewhere (e.g. /dev/shm, to
-# leave the file system out of the figures). Uses hyperfine if it is
-# installed, for the wall-clock figures.
+# Environment: RUNS (default 3) runs per thread count and format; KEEP=1
+# keeps the temp dirs; OUT_ROOT puts the output folders elsewhere (e.g.
+# /dev/shm, to leave the file system out of the figures); MEMORY_COPIES
+# (default 4000: 20,000 files, ~225 MB) sizes the memory check, 0 skips
+# it. Uses hyperfine if it is installed, for the wall-clock figures.
 #
 # Each run writes to a new output folder (all are deleted at the end:
 # deleting ~10k files between runs makes the next run's file creation pay
@@ -33,11 +38,45 @@ if [[ ${KEEP:-0} != 1 ]]; then
 fi
 corpus=$tmp/corpus
 
-for ((i = 1; i <= copies; i++)); do
-    dir=$(printf '%s/copy%04d' "$corpus" "$i")
-    mkdir -p "$dir"
-    cp seeds/*.txt "$dir/"
-done
+# make_corpus N DIR [ENCODING]: the seeds copied N times into DIR, re-encoded
+# from UTF-8 if ENCODING is given.
+make_corpus() {
+    local n=$1 into=$2 encoding=${3:-}
+    mkdir -p "$into/seeds"
+    for seed in seeds/*.txt; do
+        if [[ -n $encoding ]]; then
+            iconv -f UTF-8 -t "$encoding" "$seed" >"$into/seeds/$(basename "$seed")"
+        else
+            cp "$seed" "$into/seeds/"
+        fi
+    done
+    for ((i = 1; i <= n; i++)); do
+        dir=$(printf '%s/copy%04d' "$into" "$i")
+        mkdir -p "$dir"
+        cp "$into"/seeds/*.txt "$dir/"
+    done
+    rm -r "$into/seeds"
+}
+
+# run LABEL CORPUS ARGS...: one run into a new output folder; galley's
+# summary line, files/s, the process's wall, user and sys seconds and its
+# peak memory.
+run() {
+    local label=$1 input=$2
+    shift 2
+    out=$(mktemp -d -u "$outs/run.XXXXXX")
+    /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$galley" clean "$input" -o "$out" "$@" 2>"$tmp/stderr" >/dev/null
+    line=$(grep '^galley:' "$tmp/stderr" | tail -n1)
+    # galley: N files, P pages, I items, X MB in S s (R MB/s); …
+    awk -v label="$label" -v line="$line" -v times="$(cat "$tmp/time")" 'BEGIN {
+        split(line, w, " ")
+        split(times, t, " ")
+        n = w[2]; secs = w[11]
+        printf "%-6s %s  [%.0f files/s; wall %.2f s, user %.2f s, sys %.2f s, peak %.1f MB]\n", label, line, n / secs, t[1], t[2], t[3], t[4] / 1024
+    }'
+}
+
+make_corpus "$copies" "$corpus"
 files=$(find "$corpus" -type f | wc -l)
 bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
 cores=$(nproc)
@@ -52,21 +91,34 @@ jobs=$(printf '%s\n' 1 2 "$cores" | awk '!seen[$0]++')
 for j in $jobs; do
     echo
     echo "== -j $j"
-    for ((r = 1; r <= runs; r++)); do
-        out=$outs/j$j-$r
-        TIMEFORMAT='%R %U %S'
-        { time "$galley" clean "$corpus" -o "$out" -j "$j" 2>"$tmp/stderr" >/dev/null; } 2>"$tmp/time"
-        line=$(grep '^galley:' "$tmp/stderr" | tail -n1)
-        # galley: N files, P pages, I items, X MB in S s (R MB/s); …
-        awk -v line="$line" -v times="$(cat "$tmp/time")" 'BEGIN {
-            split(line, w, " ")
-            split(times, t, " ")
-            n = w[2]; secs = w[11]
-            printf "%s  [%.0f files/s; wall %.2f s, user %.2f s, sys %.2f s]\n", line, n / secs, t[1], t[2], t[3]
-        }'
+    for format in txt jsonl; do
+        for ((r = 1; r <= runs; r++)); do
+            run "$format" "$corpus" -j "$j" --format "$format"
+        done
     done
     if command -v hyperfine >/dev/null 2>&1; then
         hyperfine --warmup 1 --runs "$runs" --prepare "rm -rf '$outs/hf'" \
             "'$galley' clean '$corpus' -o '$outs/hf' -j $j"
     fi
 done
+
+echo
+echo "== GB18030, encoding detected, -j 1"
+gb=$tmp/gb18030
+make_corpus "$copies" "$gb" GB18030
+for format in txt jsonl; do
+    for ((r = 1; r <= runs; r++)); do
+        run "$format" "$gb" -j 1 --format "$format"
+    done
+done
+
+memory_copies=${MEMORY_COPIES:-4000}
+if ((memory_copies > 0)); then
+    echo
+    many=$tmp/many
+    make_corpus "$memory_copies" "$many"
+    echo "== peak memory, $(find "$many" -type f | wc -l) files, -j 1"
+    for format in txt jsonl; do
+        run "$format" "$many" -j 1 --format "$format"
+    done
+fi

@@ -8,7 +8,11 @@
 //! the path relative to its root; `--shard K/N` keeps every N-th of that
 //! list. A first pass over all inputs gathers the batch's facts (so that
 //! each shard cleans with the same context and shards add up to the full
-//! run); the second cleans the shard's files, each worker writing only its
+//! run), and keeps, within a memory budget, each page of the shard as it
+//! prepared it without those facts (a `Draft`): where the facts turn out
+//! to change nothing the page asked of them, the second pass goes on from
+//! the draft instead of preparing the page again. The second cleans the
+//! shard's files, each worker writing only its
 //! own item folder of the new output ([`OutDir`]), which replaces OUT whole
 //! once everything is written. Both passes run `par_iter().map().collect()`
 //! in a local rayon pool, so results come back in input order whatever the
@@ -20,12 +24,14 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use encoding_rs::Encoding;
 use rayon::prelude::*;
 
-use crate::clean::{clean_page, page_facts};
+use crate::clean::{Draft, clean_drafted, clean_page, drafted_facts};
 use crate::config::{Config, Format, Input, Selection};
 use crate::context::{BatchContext, Facts};
 use crate::decode::{decode, pages};
@@ -135,10 +141,10 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
     let out = config.out.as_deref().map(OutDir::open).transpose()?;
     let progress = Progress::new(found.len() as u64, config.progress);
     progress.phase("scanning", found.len() as u64);
-    let (ctx, encodings) = pool.install(|| gather(&found, config, &progress));
-    let selected: Vec<(Found, Option<&'static Encoding>)> = found
+    let (ctx, looks) = pool.install(|| gather(&found, config, DRAFT_BUDGET, &progress));
+    let selected: Vec<(Found, FirstLook)> = found
         .into_iter()
-        .zip(encodings)
+        .zip(looks)
         .enumerate()
         .filter(|(k, _)| config.shard.is_none_or(|s| s.holds(*k)))
         .map(|(_, f)| f)
@@ -160,7 +166,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
 /// each, in input order, as it finishes. `Err` when the output cannot be
 /// written, which stops the run.
 fn clean_selected(
-    mut selected: Vec<(Found, Option<&'static Encoding>)>,
+    mut selected: Vec<(Found, FirstLook)>,
     ctx: &BatchContext,
     config: &Config,
     out: Option<&OutDir>,
@@ -175,10 +181,11 @@ fn clean_selected(
         selected.len(),
         config.jobs,
         |k| {
-            let (found, encoding) = &selected[k];
+            let (found, look) = &selected[k];
             // The first pass found each file's encoding; detection is not
             // repeated (chardetng is the slowest step of decoding).
-            if decided[k] { Ok(None) } else { clean_file(found, *encoding, ctx, config, out).map(Some) }
+            let drafts = std::mem::take(&mut *look.drafts.lock().expect("no worker panics holding the lock"));
+            if decided[k] { Ok(None) } else { clean_file(found, look.encoding, drafts, ctx, config, out).map(Some) }
         },
         |k, result| {
             progress.step();
@@ -301,28 +308,60 @@ fn shown(source: &Source) -> String {
 pub fn batch_context(inputs: &[PathBuf], config: &Config) -> Result<BatchContext, Error> {
     let config = Config { inputs: inputs.iter().cloned().map(Input::Path).collect(), out: None, ..config.clone() };
     let found = discover(&config)?;
-    Ok(gather(&found, &config, &Progress::new(0, false)).0)
+    Ok(gather(&found, &config, 0, &Progress::new(0, false)).0)
 }
 
-/// The first pass: the batch's facts, from every discovered file, and the
-/// encoding each file was read in.
-fn gather(found: &[Found], config: &Config, progress: &Progress) -> (BatchContext, Vec<Option<&'static Encoding>>) {
-    let read = |f: &Found| {
+/// Bytes of memory the first pass may fill with drafts of pages for the
+/// second (see [`Draft`]): a batch that fits is prepared once, a larger
+/// one partly, and memory stays flat however large the batch.
+const DRAFT_BUDGET: usize = 32 << 20;
+
+/// What the first pass learnt of one file: the encoding it was read in,
+/// and the drafts of its pages kept for the second pass, each `None`
+/// where the budget had no room for it.
+#[derive(Debug, Default)]
+struct FirstLook {
+    encoding: Option<&'static Encoding>,
+    drafts: Mutex<Vec<Option<Draft>>>,
+}
+
+/// Room left for drafts, shared by the workers of the first pass.
+struct Room(AtomicUsize);
+
+impl Room {
+    /// Takes `bytes` of the room, if there are that many left.
+    fn take(&self, bytes: usize) -> bool {
+        self.0.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| left.checked_sub(bytes)).is_ok()
+    }
+}
+
+/// The first pass: the batch's facts, from every discovered file, and
+/// what it learnt of each file, with drafts of the pages the second pass
+/// cleans within `budget` bytes.
+fn gather(found: &[Found], config: &Config, budget: usize, progress: &Progress) -> (BatchContext, Vec<FirstLook>) {
+    let room = Room(AtomicUsize::new(budget));
+    let read = |k: usize, f: &Found| {
         let mut facts = Facts::default();
+        let mut drafts = Vec::new();
         let decoded = if f.verdict.is_none() { read_decoded(f, config.encoding).ok() } else { None };
+        // Kept furniture goes back in from the page's lines, which a draft
+        // does not hold.
+        let cleaned = config.shard.is_none_or(|s| s.holds(k)) && !config.clean.keep_furniture;
         for page in decoded.iter().flat_map(pages) {
-            facts = facts.with_page(page_facts(page, &config.clean));
+            let (page_facts, draft) = drafted_facts(page, &config.clean);
+            facts = facts.with_page(page_facts);
+            drafts.push((cleaned && room.take(draft.size())).then(|| draft.keep()));
         }
         progress.step();
-        (facts, decoded.map(|d| d.encoding))
+        (facts, FirstLook { encoding: decoded.map(|d| d.encoding), drafts: Mutex::new(drafts) })
     };
-    // Map, then merge (order-free); encodings keep their file's position.
-    let (facts, mut encodings) = found
+    // Map, then merge (order-free); what is learnt of a file keeps its position.
+    let (facts, mut looks) = found
         .par_iter()
         .enumerate()
         .map(|(k, f)| {
-            let (facts, encoding) = read(f);
-            (facts, vec![(k, encoding)])
+            let (facts, look) = read(k, f);
+            (facts, vec![(k, look)])
         })
         .reduce(
             || (Facts::default(), Vec::new()),
@@ -331,8 +370,8 @@ fn gather(found: &[Found], config: &Config, progress: &Progress) -> (BatchContex
                 (a.merge(b), ea)
             },
         );
-    encodings.sort_unstable_by_key(|&(k, _)| k);
-    (facts.into_context(), encodings.into_iter().map(|(_, e)| e).collect())
+    looks.sort_unstable_by_key(|&(k, _)| k);
+    (facts.into_context(), looks.into_iter().map(|(_, look)| look).collect())
 }
 
 /// Reads and decodes an input (in `encoding`, if given); `Err` holds the
@@ -355,6 +394,7 @@ fn read_decoded(found: &Found, encoding: Option<&'static Encoding>) -> Result<De
 fn clean_file(
     found: &Found,
     encoding: Option<&'static Encoding>,
+    drafts: Vec<Option<Draft>>,
     ctx: &BatchContext,
     config: &Config,
     out: Option<&OutDir>,
@@ -364,17 +404,19 @@ fn clean_file(
         Err(outcome) => return Ok(outcome),
     };
     let with_text = config.format == Format::Jsonl || out.is_none();
-    let (cleaned, items) = clean_decoded(&found.source, &decoded, ctx, config, with_text);
+    let (cleaned, items) = clean_decoded(&found.source, &decoded, drafts, ctx, config, with_text);
     if let (Some(out), false) = (out, with_text) {
         write_items(out, &found.source, &items)?;
     }
     Ok(Outcome::Cleaned(cleaned))
 }
 
-/// Cleans the pages of a decoded file; returns the records and the items.
+/// Cleans the pages of a decoded file, going on from the first pass's
+/// drafts of them where it can; returns the records and the items.
 fn clean_decoded(
     source: &Source,
     decoded: &Decoded,
+    drafts: Vec<Option<Draft>>,
     ctx: &BatchContext,
     config: &Config,
     with_text: bool,
@@ -382,8 +424,12 @@ fn clean_decoded(
     let encoding = decoded.encoding.name();
     let mut cleaned = Cleaned { notes: decoded.notes.iter().map(ToString::to_string).collect(), ..Cleaned::default() };
     let mut paged_items = Vec::new();
+    let mut drafts = drafts.into_iter();
     for page in pages(decoded) {
-        let result = clean_page(page, ctx, &config.clean, &mut Trace::off());
+        let result = match drafts.next().flatten() {
+            Some(draft) => clean_drafted(page, draft, ctx, &config.clean),
+            None => clean_page(page, ctx, &config.clean, &mut Trace::off()),
+        };
         cleaned.pages += 1;
         cleaned.bytes += page.text.len() as u64;
         if !result.warnings.is_empty() {

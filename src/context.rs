@@ -19,7 +19,7 @@ use rustc_hash::FxHasher;
 
 pub use crate::furniture::edges::edge_keys;
 use crate::rejoin::Lexicon;
-use crate::rejoin::seams::Seams;
+use crate::rejoin::seams::{Seams, SeamsAsked};
 use crate::script::is_han;
 
 /// Pages a line must head or foot before it counts as a running header.
@@ -173,6 +173,31 @@ impl BatchContext {
     pub fn repeats_as_box(&self, paragraph: &str) -> bool {
         !self.boxes.is_empty() && self.boxes.contains(&box_key(paragraph))
     }
+
+    /// Whether this context knows none of the seams and word forms of
+    /// `asked`, and no line at the page's edges under any of `edges` (the
+    /// page's [`PageFacts::edges`]): whether it answers every question of
+    /// preparing the page as an empty context does.
+    pub(crate) fn knows_none<'a>(&self, asked: &Asked, mut edges: impl Iterator<Item = &'a String>) -> bool {
+        let word = |w: &String| self.lexicon.word(w) > 0 || self.lexicon.compound(w) > 0;
+        let knows_edge = self.has_edges() && edges.any(|k| self.edges.contains(k));
+        !(self.seams.knows_any(&asked.seams) || asked.words.iter().any(word) || knows_edge)
+    }
+}
+
+/// What preparing a page (taking out its furniture lines, rejoining them)
+/// asked of the batch context beyond its edge lines: the seams and word
+/// forms rejoin looked up. Preparing is deterministic, so a page prepared
+/// with an empty context comes out the same with any context that answers
+/// each of these questions as the empty one did, knowing none of them
+/// ([`BatchContext::knows_none`]): the first pass's work then stands for
+/// the second's.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Asked {
+    /// The seams looked up.
+    pub(crate) seams: SeamsAsked,
+    /// Word forms and compounds looked up, lower case.
+    pub(crate) words: Vec<String>,
 }
 
 /// The first key under which a line repeats at the edges of pages

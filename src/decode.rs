@@ -36,6 +36,7 @@
 mod mojibake;
 mod plausible;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
@@ -111,9 +112,13 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         None => detect(bytes)?,
     };
     // UTF-8 was chosen because it validated (or forced): taken as it is if
-    // valid; anything else goes through a decoder that counts malformed
-    // sequences.
-    let utf8 = if encoding == UTF_8 { String::from_utf8(body.to_vec()).ok() } else { None };
+    // valid (by `encoding_rs`'s validator, faster than the standard
+    // library's on CJK text); anything else goes through a decoder that
+    // counts malformed sequences.
+    let utf8 = match encoding == UTF_8 {
+        true => UTF_8.decode_without_bom_handling_and_without_replacement(body).map(Cow::into_owned),
+        false => None,
+    };
     let (raw, malformed) = match utf8 {
         Some(text) => (text, Vec::new()),
         None => decode_counting(encoding, body),
@@ -162,13 +167,22 @@ fn repair_mojibake(mut text: String, mut malformed: Vec<usize>) -> (String, Vec<
 
 /// Whether UTF-8 text has nothing for cleaning to do: no CR, no control
 /// characters but LF, tab and form feed (C1 controls are `C2 80`–`C2 9F`).
+/// Read a block at a time: a block without a byte below space but LF,
+/// `7F` or `C2` (a test the compiler does for many bytes at once) is
+/// clean; only the others are read byte by byte.
 fn is_clean(bytes: &[u8]) -> bool {
+    const BLOCK: usize = 64;
+    let plain = |b: u8| (b >= 0x20 || b == b'\n') && b != 0x7F && b != 0xC2;
     let control = |(i, &b): (usize, &u8)| {
         (b < 0x20 && !matches!(b, b'\n' | b'\t' | 0x0C))
             || b == 0x7F
             || (b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
     };
-    !bytes.iter().enumerate().any(control)
+    let block_clean = |(k, block): (usize, &[u8])| {
+        block.iter().fold(true, |all, &b| all & plain(b))
+            || !block.iter().enumerate().map(|(i, b)| (k * BLOCK + i, b)).any(control)
+    };
+    bytes.chunks(BLOCK).enumerate().all(block_clean)
 }
 
 /// The encoding to read `bytes` in, and the bytes after any BOM.
@@ -418,6 +432,27 @@ pub fn pages(decoded: &Decoded) -> Vec<Page<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Mostly plain bytes, with LF, the controls and `C2` sequences
+        /// among them, across block boundaries.
+        #[test]
+        fn clean_text_is_told_a_block_at_a_time_as_byte_by_byte(
+            bytes in proptest::collection::vec(
+                prop_oneof![40 => 0x20u8..0x7F, 4 => Just(b'\n'), 2 => Just(0xC2u8), 2 => 0x80u8..0xA0, 1 => any::<u8>()],
+                0..400,
+            )
+        ) {
+            let control = |i: usize, b: u8| {
+                (b < 0x20 && !matches!(b, b'\n' | b'\t' | 0x0C))
+                    || b == 0x7F
+                    || (b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+            };
+            let byte_by_byte = !bytes.iter().enumerate().any(|(i, &b)| control(i, b));
+            prop_assert_eq!(is_clean(&bytes), byte_by_byte);
+        }
+    }
 
     #[test]
     fn a_guess_that_leaves_malformed_sequences_is_checked_on_more_of_the_page() {

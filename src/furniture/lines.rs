@@ -51,6 +51,22 @@ pub fn strip_lines(
     removed: &mut Vec<Removal>,
     trace: &mut Trace,
 ) -> Option<String> {
+    strip_lines_asking(lines, ctx, rules, keep, removed, trace).0
+}
+
+/// [`strip_lines`], and the lines it asks the batch context about: the
+/// lines of the edge zones the line rules leave, asked whether they recur
+/// at the edges of the batch's pages (asked of any context, so that a
+/// page stripped without the batch's facts can tell whether they would
+/// have changed anything).
+pub(crate) fn strip_lines_asking(
+    lines: &mut [Line],
+    ctx: &BatchContext,
+    rules: &RuleSet,
+    keep: bool,
+    removed: &mut Vec<Removal>,
+    trace: &mut Trace,
+) -> (Option<String>, Vec<usize>) {
     let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
     let mut date = None;
     let mut taken: Vec<Option<String>> = vec![None; lines.len()];
@@ -92,7 +108,7 @@ pub fn strip_lines(
             taken[i] = Some(rule.name.clone());
         }
     }
-    mark_repeated_edges(lines, ctx, rules, &mut taken);
+    let asked = mark_repeated_edges(lines, ctx, rules, &mut taken);
     mark_context_rules(lines, &filled, &mut taken);
     for (i, rule) in taken.into_iter().enumerate() {
         let Some(rule) = rule else { continue };
@@ -103,27 +119,26 @@ pub fn strip_lines(
             removed.push(Removal::new(rule, std::mem::take(&mut lines[i].text)));
         }
     }
-    date
+    (date, asked)
 }
 
 /// Lines of the page's edge zones that the batch shows to recur at the
 /// edges of its pages. Such a line stands apart from the text, between
 /// blank lines or other furniture (a box that happens to repeat, or a
 /// headline, runs on into lines that do not recur); it opens no article
-/// and closes none, and is no title of its own page.
-fn mark_repeated_edges(lines: &[Line], ctx: &BatchContext, rules: &RuleSet, taken: &mut [Option<String>]) {
-    if !ctx.has_edges() {
-        return;
-    }
-    let zone = edges::zone(lines);
-    let recurring: Vec<usize> = zone
-        .iter()
-        .copied()
-        .filter(|&i| taken[i].is_none() && lines[i].text.len() <= MAX_FURNITURE_BYTES)
-        .filter(|&i| ctx.repeats_at_edge(&lines[i].text))
-        .collect();
+/// and closes none, and is no title of its own page. Returns the lines
+/// asked about.
+fn mark_repeated_edges(
+    lines: &[Line],
+    ctx: &BatchContext,
+    rules: &RuleSet,
+    taken: &mut [Option<String>],
+) -> Vec<usize> {
+    let mut asked = edges::zone(lines);
+    asked.retain(|&i| taken[i].is_none() && lines[i].text.len() <= MAX_FURNITURE_BYTES);
+    let recurring: Vec<usize> = asked.iter().copied().filter(|&i| ctx.repeats_at_edge(&lines[i].text)).collect();
     if recurring.is_empty() {
-        return;
+        return asked;
     }
     // The page's text beside the lines in question and its furniture.
     let body: String = (0..lines.len())
@@ -148,6 +163,7 @@ fn mark_repeated_edges(lines: &[Line], ctx: &BatchContext, rules: &RuleSet, take
     for i in standing {
         taken[i] = Some("repeated-edge".to_owned());
     }
+    asked
 }
 
 /// Channel labels beside chrome lines, and titles printed twice.

@@ -30,6 +30,7 @@ use crate::model::{Item, ItemKind, Removal};
 use crate::trace::Trace;
 
 pub use lines::strip_lines;
+pub(crate) use lines::strip_lines_asking;
 pub use marks::strip_marks;
 
 /// Takes out the notice items that the batch shows to be repeated boxes

@@ -14,6 +14,7 @@
 //! compounds closed, so there case decides (see `join::hyphen`).
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
 use crate::model::Line;
@@ -171,18 +172,26 @@ fn tokens(text: &str) -> Vec<&str> {
 }
 
 /// The batch's lexicon and, built only when first asked, the page's own:
-/// what rejoin consults.
+/// what rejoin consults. Each form looked up in the batch's is noted, so
+/// that a page rejoined without the batch's facts can tell whether they
+/// would have changed anything (see `context::Asked`).
 pub struct LexiconView<'a> {
     batch: &'a Lexicon,
     lines: &'a [Line],
     page: OnceLock<Lexicon>,
     language: OnceLock<Language>,
+    asked: RefCell<Vec<String>>,
 }
 
 impl<'a> LexiconView<'a> {
     /// A view of the batch lexicon plus the page of `lines`.
     pub fn new(batch: &'a Lexicon, lines: &'a [Line]) -> Self {
-        LexiconView { batch, lines, page: OnceLock::new(), language: OnceLock::new() }
+        LexiconView { batch, lines, page: OnceLock::new(), language: OnceLock::new(), asked: RefCell::default() }
+    }
+
+    /// The forms looked up in the batch's lexicon.
+    pub(crate) fn into_asked(self) -> Vec<String> {
+        self.asked.into_inner()
     }
 
     fn page(&self) -> &Lexicon {
@@ -191,6 +200,7 @@ impl<'a> LexiconView<'a> {
 
     /// Pages of batch or page on which the unhyphenated form occurs.
     pub fn word(&self, lower: &str) -> u32 {
+        self.asked.borrow_mut().push(lower.to_owned());
         match self.batch.word(lower) {
             0 => self.page().word(lower),
             n => n,
@@ -199,6 +209,7 @@ impl<'a> LexiconView<'a> {
 
     /// Pages of batch or page on which the hyphenated form occurs.
     pub fn compound(&self, lower: &str) -> u32 {
+        self.asked.borrow_mut().push(lower.to_owned());
         match self.batch.compound(lower) {
             0 => self.page().compound(lower),
             n => n,

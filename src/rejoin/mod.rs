@@ -38,7 +38,7 @@ mod join;
 pub mod lexicon;
 pub mod seams;
 
-use crate::context::BatchContext;
+use crate::context::{Asked, BatchContext};
 use crate::furniture::marks;
 use crate::furniture::tables::Direction;
 use crate::model::{Line, ParaClass, Paragraph};
@@ -50,7 +50,7 @@ use crate::rejoin::hand::{
 };
 use crate::rejoin::join::{Side, headline_into, join_into};
 use crate::rejoin::lexicon::LexiconView;
-use crate::rejoin::seams::Seams;
+use crate::rejoin::seams::SeamsView;
 use crate::rules::RuleSet;
 use crate::script::{
     Shape, ends_sentence, is_bracketed, is_cjk_opening_quote, is_cjk_text, is_clause_punct, is_closer, is_han,
@@ -524,8 +524,19 @@ impl<'a> Layout<'a> {
 /// forms (the page's own are consulted too) and the paragraph seams other
 /// pages show; it may be empty.
 pub fn rejoin(lines: &[Line], rules: &RuleSet, ctx: &BatchContext, trace: &mut Trace) -> Vec<Paragraph> {
+    rejoin_asking(lines, rules, ctx, trace).0
+}
+
+/// [`rejoin`], and what it asked of the batch context.
+pub(crate) fn rejoin_asking(
+    lines: &[Line],
+    rules: &RuleSet,
+    ctx: &BatchContext,
+    trace: &mut Trace,
+) -> (Vec<Paragraph>, Asked) {
     let layout = Layout::new(lines, rules);
-    let pieces = pieces(&layout, &ctx.seams, trace);
+    let seams = SeamsView::new(&ctx.seams);
+    let pieces = pieces(&layout, &seams, trace);
     let view = LexiconView::new(&ctx.lexicon, lines);
     let marked = layout.info.iter().any(|i| i.heading.is_some());
     let mut out: Vec<Paragraph> = Vec::new();
@@ -569,7 +580,7 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, ctx: &BatchContext, trace: &mut T
                     && blank_before
                     && out
                         .last()
-                        .is_some_and(|p| !p.class.is_headline() && ctx.seams.joins(&p.text, &lines[piece.first].text));
+                        .is_some_and(|p| !p.class.is_headline() && seams.joins(&p.text, &lines[piece.first].text));
                 if (after_open && !quote_break) || seen_joined {
                     let last = out.last_mut().expect("an open paragraph precedes");
                     trace.note(|| {
@@ -607,7 +618,7 @@ pub fn rejoin(lines: &[Line], rules: &RuleSet, ctx: &BatchContext, trace: &mut T
             }
         }
     }
-    out
+    (out, Asked { seams: seams.into_asked(), words: view.into_asked() })
 }
 
 /// Whether a paragraph's text runs on: no terminal punctuation, no
@@ -624,7 +635,7 @@ fn tail_chars(text: &str) -> &str {
 }
 
 /// Groups non-blank lines into pieces, breaking where a paragraph visibly ends.
-fn pieces(layout: &Layout<'_>, seams: &Seams, trace: &mut Trace) -> Vec<Piece> {
+fn pieces(layout: &Layout<'_>, seams: &SeamsView<'_>, trace: &mut Trace) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     let mut prev: Option<usize> = None;
     let mut blank = false;

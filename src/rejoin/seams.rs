@@ -11,6 +11,7 @@
 //! layout leaves the question open.
 
 use rustc_hash::FxHashSet as HashSet;
+use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHasher;
@@ -76,14 +77,56 @@ impl Seams {
         self.joints.extend(other.joints);
     }
 
+    /// Whether the batch shows any of the breaks and joints `asked`.
+    pub(crate) fn knows_any(&self, asked: &SeamsAsked) -> bool {
+        asked.breaks.iter().any(|k| self.breaks.contains(k)) || asked.joints.iter().any(|k| self.joints.contains(k))
+    }
+}
+
+/// The batch's seams as rejoin consults them, each seam looked up noted,
+/// so that a page rejoined without the batch's facts can tell whether
+/// they would have changed anything (see `context::Asked`).
+pub(crate) struct SeamsView<'a> {
+    seams: &'a Seams,
+    asked: RefCell<SeamsAsked>,
+}
+
+/// The keys of the breaks and joints rejoin looked up.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SeamsAsked {
+    breaks: Vec<u64>,
+    joints: Vec<u64>,
+}
+
+impl SeamsAsked {
+    /// How many keys were looked up.
+    pub(crate) fn len(&self) -> usize {
+        self.breaks.len() + self.joints.len()
+    }
+}
+
+impl<'a> SeamsView<'a> {
+    pub(crate) fn new(seams: &'a Seams) -> Self {
+        SeamsView { seams, asked: RefCell::default() }
+    }
+
     /// Whether the batch shows a paragraph break between `tail` and `head`.
-    pub fn breaks(&self, tail: &str, head: &str) -> bool {
-        !self.breaks.is_empty() && self.breaks.contains(&key(tail, head))
+    pub(crate) fn breaks(&self, tail: &str, head: &str) -> bool {
+        let key = key(tail, head);
+        self.asked.borrow_mut().breaks.push(key);
+        self.seams.breaks.contains(&key)
     }
 
     /// Whether the batch shows `tail` and `head` inside one paragraph.
-    pub fn joins(&self, tail: &str, head: &str) -> bool {
-        !self.joints.is_empty() && self.joints.contains(&key(tail, head))
+    pub(crate) fn joins(&self, tail: &str, head: &str) -> bool {
+        let key = key(tail, head);
+        self.asked.borrow_mut().joints.push(key);
+        self.seams.joints.contains(&key)
+    }
+
+    /// The seams looked up.
+    pub(crate) fn into_asked(self) -> SeamsAsked {
+        self.asked.into_inner()
     }
 }
 
@@ -100,7 +143,8 @@ mod tests {
     fn seams_of_web_paragraphs_are_seen() {
         let first = "十二月十一日上午，收听收看省委新冠肺炎疫情防控工作专题会议之后，市委书记立即主持召开会议。市长李亦博作工作部署。";
         let second = "葛巧红传达了近期省委书记楼阳生重要批示精神，并就疫情防控、重点工作开展提出具体要求。";
-        let seams = Seams::observe(&[line(1, first, false), line(3, second, true)]);
+        let observed = Seams::observe(&[line(1, first, false), line(3, second, true)]);
+        let seams = SeamsView::new(&observed);
         assert!(seams.breaks("市长李亦博作工作部署。", "葛巧红传达了近期"));
         assert!(seams.joins("主持召开会议。", "市长李亦博作"));
         assert!(!seams.breaks("主持召开会议。", "市长李亦博作"));
@@ -108,8 +152,8 @@ mod tests {
 
     #[test]
     fn column_lines_show_no_seams() {
-        let seams =
+        let observed =
             Seams::observe(&[line(1, "工作。市长李亦博作工作部署。", false), line(2, "葛巧红传达了近期", false)]);
-        assert!(!seams.breaks("工作部署。", "葛巧红传达了近期"));
+        assert!(!SeamsView::new(&observed).breaks("工作部署。", "葛巧红传达了近期"));
     }
 }

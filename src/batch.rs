@@ -26,7 +26,7 @@ use encoding_rs::Encoding;
 use rayon::prelude::*;
 
 use crate::clean::{clean_page, page_facts};
-use crate::config::{Config, Format, Input, Selection};
+use crate::config::{CleanOptions, Config, Format, Input, Selection};
 use crate::context::{BatchContext, Facts};
 use crate::decode::{decode, pages};
 use crate::error::{Error, ExitStatus};
@@ -134,8 +134,15 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
     let found = discover(config)?;
     let out = config.out.as_deref().map(OutDir::open).transpose()?;
     let progress = Progress::new(found.len() as u64, config.progress);
-    progress.phase("scanning", found.len() as u64);
-    let (ctx, encodings) = pool.install(|| gather(&found, config, &progress));
+    // With facts from a file, no first pass: a shard reads only its slice.
+    let (ctx, encodings) = match &config.facts {
+        Some(facts) => (Facts::clone(facts).into_context(), vec![None; found.len()]),
+        None => {
+            progress.phase("scanning", found.len() as u64);
+            let (facts, encodings) = pool.install(|| gather(&found, config, &progress));
+            (facts.into_context(), encodings)
+        }
+    };
     let selected: Vec<(Found, Option<&'static Encoding>)> = found
         .into_iter()
         .zip(encodings)
@@ -301,18 +308,35 @@ fn shown(source: &Source) -> String {
 pub fn batch_context(inputs: &[PathBuf], config: &Config) -> Result<BatchContext, Error> {
     let config = Config { inputs: inputs.iter().cloned().map(Input::Path).collect(), out: None, ..config.clone() };
     let found = discover(&config)?;
-    Ok(gather(&found, &config, &Progress::new(0, false)).0)
+    Ok(gather(&found, &config, &Progress::new(0, false)).0.into_context())
+}
+
+/// The facts of the inputs of `config` (of its `--shard` slice, if any),
+/// for `galley facts`. The same files give the same facts at any thread
+/// count, and the facts of the N slices merge into those of the whole.
+pub fn facts(config: &Config) -> Result<Facts, Error> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.jobs.max(1))
+        .build()
+        .map_err(|e| Error::Threads(e.to_string()))?;
+    let mut found = discover(config)?;
+    if let Some(shard) = config.shard {
+        let mut position = 0..;
+        found.retain(|_| shard.holds(position.next().expect("an endless range")));
+    }
+    let progress = Progress::new(found.len() as u64, config.progress);
+    progress.phase("scanning", found.len() as u64);
+    let (facts, _) = pool.install(|| gather(&found, config, &progress));
+    progress.finish();
+    Ok(facts)
 }
 
 /// The first pass: the batch's facts, from every discovered file, and the
 /// encoding each file was read in.
-fn gather(found: &[Found], config: &Config, progress: &Progress) -> (BatchContext, Vec<Option<&'static Encoding>>) {
+fn gather(found: &[Found], config: &Config, progress: &Progress) -> (Facts, Vec<Option<&'static Encoding>>) {
     let read = |f: &Found| {
-        let mut facts = Facts::default();
         let decoded = if f.verdict.is_none() { read_decoded(f, config.encoding).ok() } else { None };
-        for page in decoded.iter().flat_map(pages) {
-            facts = facts.with_page(page_facts(page, &config.clean));
-        }
+        let facts = decoded.as_ref().map(|d| file_facts(d, &config.clean)).unwrap_or_default();
         progress.step();
         (facts, decoded.map(|d| d.encoding))
     };
@@ -332,7 +356,12 @@ fn gather(found: &[Found], config: &Config, progress: &Progress) -> (BatchContex
             },
         );
     encodings.sort_unstable_by_key(|&(k, _)| k);
-    (facts.into_context(), encodings.into_iter().map(|(_, e)| e).collect())
+    (facts, encodings.into_iter().map(|(_, e)| e).collect())
+}
+
+/// The facts of a decoded file: of each of its pages.
+pub fn file_facts(decoded: &Decoded, options: &CleanOptions) -> Facts {
+    pages(decoded).into_iter().fold(Facts::default(), |facts, page| facts.with_page(page_facts(page, options)))
 }
 
 /// Reads and decodes an input (in `encoding`, if given); `Err` holds the
@@ -364,7 +393,7 @@ fn clean_file(
         Err(outcome) => return Ok(outcome),
     };
     let with_text = config.format == Format::Jsonl || out.is_none();
-    let (cleaned, items) = clean_decoded(&found.source, &decoded, ctx, config, with_text);
+    let (cleaned, items) = clean_decoded(&found.source, &decoded, ctx, &config.clean, with_text);
     if let (Some(out), false) = (out, with_text) {
         write_items(out, &found.source, &items)?;
     }
@@ -376,14 +405,14 @@ fn clean_decoded(
     source: &Source,
     decoded: &Decoded,
     ctx: &BatchContext,
-    config: &Config,
+    options: &CleanOptions,
     with_text: bool,
 ) -> (Cleaned, Vec<Item>) {
     let encoding = decoded.encoding.name();
     let mut cleaned = Cleaned { notes: decoded.notes.iter().map(ToString::to_string).collect(), ..Cleaned::default() };
     let mut paged_items = Vec::new();
     for page in pages(decoded) {
-        let result = clean_page(page, ctx, &config.clean, &mut Trace::off());
+        let result = clean_page(page, ctx, options, &mut Trace::off());
         cleaned.pages += 1;
         cleaned.bytes += page.text.len() as u64;
         if !result.warnings.is_empty() {

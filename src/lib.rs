@@ -22,12 +22,14 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+mod canonical;
 pub mod clean;
 pub mod config;
 pub mod context;
 pub mod decode;
 pub mod error;
 pub mod explain;
+pub mod facts;
 pub mod furniture;
 pub mod model;
 pub mod normalize;
@@ -48,3 +50,6 @@ pub use context::{BatchContext, Facts};
 pub use error::Error;
 pub use model::{Item, ItemKind, Page, PageResult, Removal, Source};
 pub use trace::Trace;
+
+/// The version of galley, which facts files and the Python package name.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

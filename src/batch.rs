@@ -9,7 +9,7 @@
 //! list. A first pass over all inputs gathers the batch's facts (so that
 //! each shard cleans with the same context and shards add up to the full
 //! run); the second cleans the shard's files, each worker writing only its
-//! own item folder of the new output ([`OutDir`]), which replaces OUT whole
+//! own item folder of the new output (`OutDir`), which replaces OUT whole
 //! once everything is written. Both passes run `par_iter().map().collect()`
 //! in a local rayon pool, so results come back in input order whatever the
 //! thread count; the manifests are then written by one thread. A file's
@@ -362,6 +362,12 @@ fn gather(found: &[Found], config: &Config, progress: &Progress) -> (Facts, Vec<
 /// The facts of a decoded file: of each of its pages.
 pub fn file_facts(decoded: &Decoded, options: &CleanOptions) -> Facts {
     pages(decoded).into_iter().fold(Facts::default(), |facts, page| facts.with_page(page_facts(page, options)))
+}
+
+/// The articles of a decoded file as `--format jsonl` writes them to
+/// `articles.jsonl`: one JSON line per item, its manifest fields and text.
+pub fn articles(source: &Source, decoded: &Decoded, ctx: &BatchContext, options: &CleanOptions) -> String {
+    clean_decoded(source, decoded, ctx, options, true).0.entries
 }
 
 /// Reads and decodes an input (in `encoding`, if given); `Err` holds the

@@ -39,7 +39,7 @@ pub struct PageFacts {
     pub lexicon: Lexicon,
     /// The paragraph seams the page shows beyond doubt.
     pub seams: Seams,
-    /// The key of the page's whole text ([`box_key`]): copies share it.
+    /// The key of the page's whole text (`box_key`): copies share it.
     pub signature: u64,
     /// Keys of the lines at the page's top and bottom.
     #[serde(with = "crate::canonical::sorted_set")]
@@ -199,13 +199,6 @@ impl BatchContext {
     }
 }
 
-/// The first key under which a line repeats at the edges of pages
-/// (see [`edge_keys`]); `None` for lines that cannot be furniture of the
-/// edge: wide lines, sentences, Markdown subheadings.
-pub fn edge_key(line: &str) -> Option<String> {
-    edge_keys(line).into_iter().next()
-}
-
 /// The key under which a box repeats: its letters and digits only, so
 /// that spacing and hyphenation do not hide a repeat.
 pub fn box_key(paragraph: &str) -> u64 {
@@ -225,6 +218,13 @@ pub fn box_key(paragraph: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first key under which a line repeats at the edges of pages
+    /// (see [`edge_keys`]); `None` for lines that cannot be furniture of
+    /// the edge: wide lines, sentences, Markdown subheadings.
+    fn edge_key(line: &str) -> Option<String> {
+        edge_keys(line).into_iter().next()
+    }
 
     /// The facts of a page whose text is `signature`: its edge lines, and
     /// its boxes beside the rest of its text.

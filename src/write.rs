@@ -6,7 +6,7 @@
 //! `manifest.jsonl` holds one [`Entry`] per item, `pages.jsonl` one
 //! [`PageRecord`] per input page; with `--format jsonl` the items go to
 //! `articles.jsonl` as entries with their `text` instead of files. Every
-//! file is written into the run's new output ([`OutDir`]), which takes
+//! file is written into the run's new output (`OutDir`), which takes
 //! OUT's place only when it is complete, so files are written directly,
 //! without temporary names.
 

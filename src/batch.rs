@@ -122,10 +122,11 @@ struct Found {
     verdict: Option<Outcome>,
 }
 
-/// Cleans every input of `config`; stderr gets one line per skipped or
-/// failed file, in input order. Nothing is written before the inputs are
-/// found; OUT changes only when the whole new output is written.
-pub fn run(config: &Config) -> Result<Summary, Error> {
+/// Cleans every input of `config`; `say` gets one line per skipped or
+/// failed file, in input order, as files finish (the binary prints them
+/// on stderr: the library prints nothing). Nothing is written before the
+/// inputs are found; OUT changes only when the whole new output is written.
+pub fn run(config: &Config, say: &mut dyn FnMut(&str)) -> Result<Summary, Error> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.jobs.max(1))
@@ -151,7 +152,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
         .map(|(_, f)| f)
         .collect();
     progress.phase("cleaning", selected.len() as u64);
-    let mut records = Records::open(out.as_ref(), config.format)?;
+    let mut records = Records::open(out.as_ref(), config.format, say)?;
     let result = clean_selected(selected, &ctx, config, out.as_ref(), &mut records, &progress);
     progress.finish();
     result?;
@@ -171,7 +172,7 @@ fn clean_selected(
     ctx: &BatchContext,
     config: &Config,
     out: Option<&OutDir>,
-    records: &mut Records,
+    records: &mut Records<'_>,
     progress: &Progress,
 ) -> Result<(), Error> {
     // Discovery's verdicts go to the writer; the workers skip those files.
@@ -204,9 +205,10 @@ fn clean_selected(
 
 /// Where a run's records go as files finish: the manifest (or articles)
 /// and page records in the new output, or the items to standard output;
-/// skips, failures and (on standard output) warnings to stderr.
-struct Records {
+/// skips, failures and (on standard output) warnings to `say`.
+struct Records<'s> {
     items: Box<dyn Write>,
+    say: &'s mut dyn FnMut(&str),
     pages: Option<BufWriter<fs::File>>,
     /// What errors name: OUT, or `-` for standard output.
     name: PathBuf,
@@ -215,11 +217,11 @@ struct Records {
     closed: bool,
 }
 
-impl Records {
-    fn open(out: Option<&OutDir>, format: Format) -> Result<Records, Error> {
+impl<'s> Records<'s> {
+    fn open(out: Option<&OutDir>, format: Format, say: &'s mut dyn FnMut(&str)) -> Result<Records<'s>, Error> {
         let Some(out) = out else {
             let (items, name) = (Box::new(BufWriter::new(std::io::stdout())), PathBuf::from("-"));
-            return Ok(Records { items, pages: None, name, summary: Summary::default(), closed: false });
+            return Ok(Records { items, say, pages: None, name, summary: Summary::default(), closed: false });
         };
         let manifest = match format {
             Format::Txt => RECORD_FILES[0],
@@ -227,7 +229,7 @@ impl Records {
         };
         let create = |name| fs::File::create(out.path(name)?).map(BufWriter::new).map_err(|e| out.cannot_write(e));
         let (items, pages) = (Box::new(create(manifest)?), Some(create(PAGES_RECORD)?));
-        Ok(Records { items, pages, name: out.out().to_owned(), summary: Summary::default(), closed: false })
+        Ok(Records { items, say, pages, name: out.out().to_owned(), summary: Summary::default(), closed: false })
     }
 
     /// Records one file's outcome; `Ok(false)` once standard output is
@@ -245,20 +247,20 @@ impl Records {
                 // repaired is said on stderr too, as the user may have to act.
                 let said = if self.pages.is_none() { &c.warnings } else { &c.notes };
                 for warning in said {
-                    eprintln!("galley: {}: {warning}", shown(source));
+                    (self.say)(&format!("galley: {}: {warning}", shown(source)));
                 }
                 self.write(c.entries.as_bytes(), c.page_records.as_bytes())?;
             }
             Outcome::Skipped { reason } => {
                 summary.skipped += 1;
-                eprintln!("galley: {}: skipped: {reason}", shown(source));
+                (self.say)(&format!("galley: {}: skipped: {reason}", shown(source)));
             }
             Outcome::Failed { error } => {
                 summary.failed += 1;
                 // An I/O error names the file it failed on, which is usually this one.
                 let (path, report) = (shown(source), error.report());
                 let reason = report.strip_prefix(&format!("{path}: ")).unwrap_or(&report);
-                eprintln!("galley: {path}: {reason}");
+                (self.say)(&format!("galley: {path}: {reason}"));
             }
         }
         Ok(!self.closed)

@@ -30,7 +30,7 @@ fn clean(args: cli::CleanArgs) -> ExitStatus {
         Ok(config) => config,
         Err(error) => return fail(error),
     };
-    match galley::run(&config) {
+    match galley::run(&config, &mut |line| eprintln!("{line}")) {
         Ok(summary) => {
             if config.summary {
                 eprintln!("{}", summary.line());

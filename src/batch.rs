@@ -13,7 +13,7 @@
 //! to change nothing the page asked of them, the second pass goes on from
 //! the draft instead of preparing the page again. The second cleans the
 //! shard's files, each worker writing only its
-//! own item folder of the new output ([`OutDir`]), which replaces OUT whole
+//! own item folder of the new output (`OutDir`), which replaces OUT whole
 //! once everything is written. Both passes run `par_iter().map().collect()`
 //! in a local rayon pool, so results come back in input order whatever the
 //! thread count; the manifests are then written by one thread. A file's
@@ -31,8 +31,8 @@ use std::time::Instant;
 use encoding_rs::Encoding;
 use rayon::prelude::*;
 
-use crate::clean::{Draft, clean_drafted, clean_page, drafted_facts};
-use crate::config::{Config, Format, Input, Selection};
+use crate::clean::{Draft, clean_drafted, clean_page, drafted_facts, page_facts};
+use crate::config::{CleanOptions, Config, Format, Input, Selection};
 use crate::context::{BatchContext, Facts};
 use crate::decode::{decode, pages};
 use crate::error::{Error, ExitStatus};
@@ -128,10 +128,11 @@ struct Found {
     verdict: Option<Outcome>,
 }
 
-/// Cleans every input of `config`; stderr gets one line per skipped or
-/// failed file, in input order. Nothing is written before the inputs are
-/// found; OUT changes only when the whole new output is written.
-pub fn run(config: &Config) -> Result<Summary, Error> {
+/// Cleans every input of `config`; `say` gets one line per skipped or
+/// failed file, in input order, as files finish (the binary prints them
+/// on stderr: the library prints nothing). Nothing is written before the
+/// inputs are found; OUT changes only when the whole new output is written.
+pub fn run(config: &Config, say: &mut dyn FnMut(&str)) -> Result<Summary, Error> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.jobs.max(1))
@@ -140,8 +141,15 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
     let found = discover(config)?;
     let out = config.out.as_deref().map(OutDir::open).transpose()?;
     let progress = Progress::new(found.len() as u64, config.progress);
-    progress.phase("scanning", found.len() as u64);
-    let (ctx, looks) = pool.install(|| gather(&found, config, DRAFT_BUDGET, &progress));
+    // With facts from a file, no first pass: a shard reads only its slice.
+    let (ctx, looks) = match &config.facts {
+        Some(facts) => (Facts::clone(facts).into_context(), found.iter().map(|_| FirstLook::default()).collect()),
+        None => {
+            progress.phase("scanning", found.len() as u64);
+            let (facts, looks) = pool.install(|| gather(&found, config, DRAFT_BUDGET, &progress));
+            (facts.into_context(), looks)
+        }
+    };
     let selected: Vec<(Found, FirstLook)> = found
         .into_iter()
         .zip(looks)
@@ -150,7 +158,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
         .map(|(_, f)| f)
         .collect();
     progress.phase("cleaning", selected.len() as u64);
-    let mut records = Records::open(out.as_ref(), config.format)?;
+    let mut records = Records::open(out.as_ref(), config.format, say)?;
     let result = clean_selected(selected, &ctx, config, out.as_ref(), &mut records, &progress);
     progress.finish();
     result?;
@@ -170,7 +178,7 @@ fn clean_selected(
     ctx: &BatchContext,
     config: &Config,
     out: Option<&OutDir>,
-    records: &mut Records,
+    records: &mut Records<'_>,
     progress: &Progress,
 ) -> Result<(), Error> {
     // Discovery's verdicts go to the writer; the workers skip those files.
@@ -204,9 +212,10 @@ fn clean_selected(
 
 /// Where a run's records go as files finish: the manifest (or articles)
 /// and page records in the new output, or the items to standard output;
-/// skips, failures and (on standard output) warnings to stderr.
-struct Records {
+/// skips, failures and (on standard output) warnings to `say`.
+struct Records<'s> {
     items: Box<dyn Write>,
+    say: &'s mut dyn FnMut(&str),
     pages: Option<BufWriter<fs::File>>,
     /// What errors name: OUT, or `-` for standard output.
     name: PathBuf,
@@ -215,11 +224,11 @@ struct Records {
     closed: bool,
 }
 
-impl Records {
-    fn open(out: Option<&OutDir>, format: Format) -> Result<Records, Error> {
+impl<'s> Records<'s> {
+    fn open(out: Option<&OutDir>, format: Format, say: &'s mut dyn FnMut(&str)) -> Result<Records<'s>, Error> {
         let Some(out) = out else {
             let (items, name) = (Box::new(BufWriter::new(std::io::stdout())), PathBuf::from("-"));
-            return Ok(Records { items, pages: None, name, summary: Summary::default(), closed: false });
+            return Ok(Records { items, say, pages: None, name, summary: Summary::default(), closed: false });
         };
         let manifest = match format {
             Format::Txt => RECORD_FILES[0],
@@ -227,7 +236,7 @@ impl Records {
         };
         let create = |name| fs::File::create(out.path(name)?).map(BufWriter::new).map_err(|e| out.cannot_write(e));
         let (items, pages) = (Box::new(create(manifest)?), Some(create(PAGES_RECORD)?));
-        Ok(Records { items, pages, name: out.out().to_owned(), summary: Summary::default(), closed: false })
+        Ok(Records { items, say, pages, name: out.out().to_owned(), summary: Summary::default(), closed: false })
     }
 
     /// Records one file's outcome; `Ok(false)` once standard output is
@@ -245,20 +254,20 @@ impl Records {
                 // repaired is said on stderr too, as the user may have to act.
                 let said = if self.pages.is_none() { &c.warnings } else { &c.notes };
                 for warning in said {
-                    eprintln!("galley: {}: {warning}", shown(source));
+                    (self.say)(&format!("galley: {}: {warning}", shown(source)));
                 }
                 self.write(c.entries.as_bytes(), c.page_records.as_bytes())?;
             }
             Outcome::Skipped { reason } => {
                 summary.skipped += 1;
-                eprintln!("galley: {}: skipped: {reason}", shown(source));
+                (self.say)(&format!("galley: {}: skipped: {reason}", shown(source)));
             }
             Outcome::Failed { error } => {
                 summary.failed += 1;
                 // An I/O error names the file it failed on, which is usually this one.
                 let (path, report) = (shown(source), error.report());
                 let reason = report.strip_prefix(&format!("{path}: ")).unwrap_or(&report);
-                eprintln!("galley: {path}: {reason}");
+                (self.say)(&format!("galley: {path}: {reason}"));
             }
         }
         Ok(!self.closed)
@@ -308,7 +317,27 @@ fn shown(source: &Source) -> String {
 pub fn batch_context(inputs: &[PathBuf], config: &Config) -> Result<BatchContext, Error> {
     let config = Config { inputs: inputs.iter().cloned().map(Input::Path).collect(), out: None, ..config.clone() };
     let found = discover(&config)?;
-    Ok(gather(&found, &config, 0, &Progress::new(0, false)).0)
+    Ok(gather(&found, &config, 0, &Progress::new(0, false)).0.into_context())
+}
+
+/// The facts of the inputs of `config` (of its `--shard` slice, if any),
+/// for `galley facts`. The same files give the same facts at any thread
+/// count, and the facts of the N slices merge into those of the whole.
+pub fn facts(config: &Config) -> Result<Facts, Error> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.jobs.max(1))
+        .build()
+        .map_err(|e| Error::Threads(e.to_string()))?;
+    let mut found = discover(config)?;
+    if let Some(shard) = config.shard {
+        let mut position = 0..;
+        found.retain(|_| shard.holds(position.next().expect("an endless range")));
+    }
+    let progress = Progress::new(found.len() as u64, config.progress);
+    progress.phase("scanning", found.len() as u64);
+    let (facts, _) = pool.install(|| gather(&found, config, 0, &progress));
+    progress.finish();
+    Ok(facts)
 }
 
 /// Bytes of memory the first pass may fill with drafts of pages for the
@@ -338,7 +367,7 @@ impl Room {
 /// The first pass: the batch's facts, from every discovered file, and
 /// what it learnt of each file, with drafts of the pages the second pass
 /// cleans within `budget` bytes.
-fn gather(found: &[Found], config: &Config, budget: usize, progress: &Progress) -> (BatchContext, Vec<FirstLook>) {
+fn gather(found: &[Found], config: &Config, budget: usize, progress: &Progress) -> (Facts, Vec<FirstLook>) {
     let room = Room(AtomicUsize::new(budget));
     let read = |k: usize, f: &Found| {
         let mut facts = Facts::default();
@@ -371,7 +400,18 @@ fn gather(found: &[Found], config: &Config, budget: usize, progress: &Progress) 
             },
         );
     looks.sort_unstable_by_key(|&(k, _)| k);
-    (facts.into_context(), looks.into_iter().map(|(_, look)| look).collect())
+    (facts, looks.into_iter().map(|(_, look)| look).collect())
+}
+
+/// The facts of a decoded file: of each of its pages.
+pub fn file_facts(decoded: &Decoded, options: &CleanOptions) -> Facts {
+    pages(decoded).into_iter().fold(Facts::default(), |facts, page| facts.with_page(page_facts(page, options)))
+}
+
+/// The articles of a decoded file as `--format jsonl` writes them to
+/// `articles.jsonl`: one JSON line per item, its manifest fields and text.
+pub fn articles(source: &Source, decoded: &Decoded, ctx: &BatchContext, options: &CleanOptions) -> String {
+    clean_decoded(source, decoded, Vec::new(), ctx, options, true).0.entries
 }
 
 /// Reads and decodes an input (in `encoding`, if given); `Err` holds the
@@ -404,7 +444,7 @@ fn clean_file(
         Err(outcome) => return Ok(outcome),
     };
     let with_text = config.format == Format::Jsonl || out.is_none();
-    let (cleaned, items) = clean_decoded(&found.source, &decoded, drafts, ctx, config, with_text);
+    let (cleaned, items) = clean_decoded(&found.source, &decoded, drafts, ctx, &config.clean, with_text);
     if let (Some(out), false) = (out, with_text) {
         write_items(out, &found.source, &items)?;
     }
@@ -418,7 +458,7 @@ fn clean_decoded(
     decoded: &Decoded,
     drafts: Vec<Option<Draft>>,
     ctx: &BatchContext,
-    config: &Config,
+    options: &CleanOptions,
     with_text: bool,
 ) -> (Cleaned, Vec<Item>) {
     let encoding = decoded.encoding.name();
@@ -427,8 +467,8 @@ fn clean_decoded(
     let mut drafts = drafts.into_iter();
     for page in pages(decoded) {
         let result = match drafts.next().flatten() {
-            Some(draft) => clean_drafted(page, draft, ctx, &config.clean),
-            None => clean_page(page, ctx, &config.clean, &mut Trace::off()),
+            Some(draft) => clean_drafted(page, draft, ctx, options),
+            None => clean_page(page, ctx, options, &mut Trace::off()),
         };
         cleaned.pages += 1;
         cleaned.bytes += page.text.len() as u64;

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use galley::config::Selection;
-use galley::{CleanOptions, Config, Error, Format, Input, Shard};
+use galley::facts::Stamp;
+use galley::{CleanOptions, Config, Error, Facts, Format, Input, Shard};
 
 /// Turns raw text dumps of scanned newspaper pages into clean UTF-8 articles.
 ///
@@ -49,6 +50,17 @@ pub enum Command {
     /// Show every decision made on one page dump: spacing repairs, line
     /// joins, furniture, headline assignment, the items that result.
     Explain(ExplainArgs),
+    /// Gather the batch's facts (running headers, repeated boxes, word
+    /// forms, paragraph seams) into a file for `galley clean --facts`.
+    ///
+    /// `galley clean` gathers them itself in a first pass over the whole
+    /// batch; with a facts file, every `--shard` job reads only its own
+    /// slice. Facts of parts of a batch merge (`--merge`) into exactly the
+    /// facts of the whole: gather them per part in parallel, then merge.
+    ///
+    /// Exit status: 0 written; 1 the file could not be written; 2 bad usage
+    /// (a missing input, facts files that do not merge), nothing written.
+    Facts(FactsArgs),
 }
 
 /// Arguments of `galley clean`.
@@ -100,6 +112,12 @@ pub struct CleanArgs {
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
 
+    /// Clean with the batch's facts from this file (`galley facts`)
+    /// instead of a first pass over every input. It must be gathered with
+    /// this galley, the same --rules and --encoding, over the whole batch.
+    #[arg(long, value_name = "FACTS")]
+    pub facts: Option<PathBuf>,
+
     /// Record furniture in pages.jsonl but leave it in the items.
     #[arg(long)]
     pub keep_furniture: bool,
@@ -137,6 +155,109 @@ pub struct ExplainArgs {
     /// Extra patterns from a TOML rules file, as for `clean`.
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+}
+
+/// Arguments of `galley facts`.
+#[derive(Debug, Args)]
+pub struct FactsArgs {
+    /// Files or folders of page dumps, found as `galley clean` finds them;
+    /// with --merge, facts files.
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<PathBuf>,
+
+    /// The facts file to write.
+    #[arg(short, long, value_name = "FACTS")]
+    pub out: PathBuf,
+
+    /// Merge facts files (of parts of one batch, gathered with the same
+    /// options) into the facts of the whole.
+    #[arg(long)]
+    pub merge: bool,
+
+    /// Only the files of input folders whose relative path matches, as for `clean`.
+    #[arg(long, value_name = "GLOB", conflicts_with = "merge")]
+    pub glob: Vec<String>,
+
+    /// Leave out the files and folders that match, as for `clean`.
+    #[arg(long, value_name = "GLOB", conflicts_with = "merge")]
+    pub exclude: Vec<String>,
+
+    /// Gather the facts of only the K-th of N slices of the sorted inputs,
+    /// as `clean --shard` slices them; merged, the N give the whole batch's.
+    #[arg(long, value_name = "K/N", conflicts_with = "merge")]
+    pub shard: Option<String>,
+
+    /// Worker threads [default: all cores]. The facts do not depend on it.
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Read every input in this encoding, as `clean` will.
+    #[arg(long, value_name = "NAME", long_help = ENCODING_HELP, conflicts_with = "merge")]
+    pub encoding: Option<String>,
+
+    /// Extra patterns from a TOML rules file, as `clean` will use.
+    #[arg(long, value_name = "FILE", conflicts_with = "merge")]
+    pub rules: Option<PathBuf>,
+
+    /// No progress bar, no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Where the facts of `galley facts` come from.
+pub enum FactsSource {
+    /// Gathered from the pages of a batch, under this stamp.
+    Gather(Box<Config>, Stamp),
+    /// Merged from facts files of one stamp.
+    Merged(Facts, Stamp),
+}
+
+impl FactsArgs {
+    /// Validates the arguments: what to gather or merge. Facts files to
+    /// merge are read here, so that one that is missing or foreign stops
+    /// the run before anything is written.
+    pub fn into_source(self) -> Result<FactsSource, Error> {
+        if self.merge {
+            return merge(&self.inputs);
+        }
+        let encoding = encoding(self.encoding.as_deref())?;
+        let clean = clean_options(self.rules.as_ref(), false)?;
+        let stamp = Stamp::new(&clean, encoding);
+        let config = Config {
+            inputs: self.inputs.iter().cloned().map(Input::Path).collect(),
+            out: None,
+            select: Selection { include: globs("--glob", &self.glob)?, exclude: globs("--exclude", &self.exclude)? },
+            jobs: jobs(self.jobs, self.quiet),
+            encoding,
+            shard: self.shard.as_deref().map(shard).transpose()?,
+            progress: !self.quiet,
+            summary: !self.quiet,
+            clean,
+            ..Config::default()
+        };
+        Ok(FactsSource::Gather(Box::new(config), stamp))
+    }
+}
+
+/// The facts files merged; they must share one stamp.
+fn merge(paths: &[PathBuf]) -> Result<FactsSource, Error> {
+    let mut parts = paths.iter().map(|p| read_facts(p).map(|(facts, stamp)| (p, facts, stamp)));
+    let (first, mut merged, stamp) = parts.next().expect("clap requires an input")?;
+    for part in parts {
+        let (path, facts, other) = part?;
+        other.check(&stamp).map_err(|e| Error::Facts {
+            reason: format!("{} does not merge with {}: {e}", path.display(), first.display()),
+        })?;
+        merged = merged.merge(facts);
+    }
+    Ok(FactsSource::Merged(merged, stamp))
+}
+
+/// Reads a facts file; errors name it.
+pub fn read_facts(path: &std::path::Path) -> Result<(Facts, Stamp), Error> {
+    let named = |reason: String| Error::Facts { reason: format!("{}: {reason}", path.display()) };
+    let bytes = std::fs::read(path).map_err(|e| named(format!("cannot read the facts file: {e}")))?;
+    Facts::from_bytes(&bytes).map_err(|e| named(e.to_string()))
 }
 
 /// Output formats.
@@ -248,12 +369,24 @@ impl CleanArgs {
     /// Validates the arguments into a run's configuration.
     pub fn into_config(self) -> Result<Config, Error> {
         let inputs = self.inputs()?;
+        let encoding = encoding(self.encoding.as_deref())?;
+        let clean = clean_options(self.rules.as_ref(), self.keep_furniture)?;
+        let facts = match &self.facts {
+            Some(path) => {
+                let (facts, stamp) = read_facts(path)?;
+                stamp
+                    .check(&Stamp::new(&clean, encoding))
+                    .map_err(|e| Error::Facts { reason: format!("{}: {e}", path.display()) })?;
+                Some(std::sync::Arc::new(facts))
+            }
+            None => None,
+        };
         Ok(Config {
             out: self.out(&inputs)?,
             inputs,
             select: Selection { include: globs("--glob", &self.glob)?, exclude: globs("--exclude", &self.exclude)? },
             jobs: jobs(self.jobs, self.quiet),
-            encoding: encoding(self.encoding.as_deref())?,
+            encoding,
             format: match self.format {
                 Some(FormatArg::Txt) | None => Format::Txt,
                 Some(FormatArg::Jsonl) => Format::Jsonl,
@@ -261,7 +394,8 @@ impl CleanArgs {
             shard: self.shard.as_deref().map(shard).transpose()?,
             progress: !self.quiet,
             summary: !self.quiet,
-            clean: clean_options(self.rules.as_ref(), self.keep_furniture)?,
+            clean,
+            facts,
         })
     }
 }

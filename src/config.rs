@@ -3,12 +3,14 @@
 
 use std::path::PathBuf;
 
+use crate::context::Facts;
 use crate::rules::RuleSet;
 
 /// Options of the cleaning stages. Building them compiles the rule set
 /// (some 20 regexes, about 16 ms): build them once and reuse them for every
 /// page.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct CleanOptions {
     /// Built-in rules plus any from `--rules`.
     pub rules: RuleSet,
@@ -86,6 +88,8 @@ pub struct Config {
     pub summary: bool,
     /// Options of the stages.
     pub clean: CleanOptions,
+    /// The batch's facts, read from a file (`--facts`): no first pass.
+    pub facts: Option<std::sync::Arc<Facts>>,
 }
 
 /// Worker threads when none are asked for: all cores.
@@ -106,6 +110,7 @@ impl Default for Config {
             progress: true,
             summary: true,
             clean: CleanOptions::default(),
+            facts: None,
         }
     }
 }

@@ -16,6 +16,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHasher;
+use serde::{Deserialize, Serialize};
 
 pub use crate::furniture::edges::edge_keys;
 use crate::rejoin::Lexicon;
@@ -32,31 +33,38 @@ const MIN_BOX_PAGES: u32 = 2;
 pub const MAX_BOX_CHARS: usize = 300;
 
 /// What one page contributes to the batch's facts, each fact once.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageFacts {
     /// The page's word forms.
     pub lexicon: Lexicon,
     /// The paragraph seams the page shows beyond doubt.
     pub seams: Seams,
-    /// The key of the page's whole text ([`box_key`]): copies share it.
+    /// The key of the page's whole text (`box_key`): copies share it.
     pub signature: u64,
     /// Keys of the lines at the page's top and bottom.
+    #[serde(with = "crate::canonical::sorted_set")]
     pub edges: HashSet<String>,
     /// Keys of the page's short paragraphs, each with the key of the rest
     /// of the page beside it (`None` when the paragraph is all the page holds).
+    #[serde(with = "crate::canonical::sorted_map")]
     pub boxes: HashMap<u64, Option<u64>>,
 }
 
-/// Up to `N` distinct keys: enough to tell whether something was seen on
-/// `N` different pages, in memory that does not grow with the batch. Which
-/// keys are kept depends on the merge order; how many never does.
-#[derive(Clone, Debug, Default)]
+/// The `N` smallest distinct keys seen, sorted: enough to tell whether
+/// something was seen on `N` different pages, in memory that does not grow
+/// with the batch. The smallest ones, so that which keys are kept does not
+/// depend on the merge order either: the same pages give the same facts,
+/// and the same bytes in a facts file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 struct Distinct<const N: usize>(Vec<u64>);
 
 impl<const N: usize> Distinct<N> {
     fn add(&mut self, key: u64) {
-        if self.0.len() < N && !self.0.contains(&key) {
-            self.0.push(key);
+        if let Err(at) = self.0.binary_search(&key) {
+            if at < N {
+                self.0.insert(at, key);
+                self.0.truncate(N);
+            }
         }
     }
 
@@ -71,21 +79,32 @@ impl<const N: usize> Distinct<N> {
 
 /// How often an edge line was seen: on how many pages, and on how many
 /// different ones.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 struct EdgeSeen {
     pages: u32,
     different: Distinct<{ MIN_EDGE_PAGES as usize }>,
 }
 
-/// The facts of many pages, merged.
-#[derive(Clone, Debug, Default)]
+/// The facts of many pages, merged: a monoid, with the facts of no page
+/// ([`Facts::default`]) as identity and [`Facts::merge`] as its operation,
+/// associative and commutative, so that facts gathered per shard and merged
+/// in any order equal the facts of all the pages at once.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facts {
     pages: u32,
     lexicon: Lexicon,
     seams: Seams,
+    #[serde(with = "crate::canonical::sorted_map")]
     edges: HashMap<String, EdgeSeen>,
     /// Per box, the different page contents it was seen beside.
+    #[serde(with = "crate::canonical::sorted_map")]
     boxes: HashMap<u64, Distinct<{ MIN_BOX_PAGES as usize }>>,
+}
+
+impl From<PageFacts> for Facts {
+    fn from(page: PageFacts) -> Self {
+        Facts::default().with_page(page)
+    }
 }
 
 impl Facts {
@@ -104,6 +123,11 @@ impl Facts {
             rest.into_iter().for_each(|rest| beside.add(rest));
         }
         self
+    }
+
+    /// How many pages the facts are of.
+    pub fn pages(&self) -> u32 {
+        self.pages
     }
 
     /// Merges the facts of two sets of pages.
@@ -200,13 +224,6 @@ pub(crate) struct Asked {
     pub(crate) words: Vec<String>,
 }
 
-/// The first key under which a line repeats at the edges of pages
-/// (see [`edge_keys`]); `None` for lines that cannot be furniture of the
-/// edge: wide lines, sentences, Markdown subheadings.
-pub fn edge_key(line: &str) -> Option<String> {
-    edge_keys(line).into_iter().next()
-}
-
 /// The key under which a box repeats: its letters and digits only, so
 /// that spacing and hyphenation do not hide a repeat.
 pub fn box_key(paragraph: &str) -> u64 {
@@ -226,6 +243,13 @@ pub fn box_key(paragraph: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first key under which a line repeats at the edges of pages
+    /// (see [`edge_keys`]); `None` for lines that cannot be furniture of
+    /// the edge: wide lines, sentences, Markdown subheadings.
+    fn edge_key(line: &str) -> Option<String> {
+        edge_keys(line).into_iter().next()
+    }
 
     /// The facts of a page whose text is `signature`: its edge lines, and
     /// its boxes beside the rest of its text.

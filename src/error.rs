@@ -81,6 +81,13 @@ pub enum Error {
     /// The worker threads could not be started.
     #[error("cannot start worker threads: {0}")]
     Threads(String),
+    /// A facts file (`--facts`) cannot clean this run: not a facts file,
+    /// or gathered by another galley, under other rules or another encoding.
+    #[error("{reason}")]
+    Facts {
+        /// What is wrong with it, and what to do.
+        reason: String,
+    },
     /// The command line asks for something galley cannot do.
     #[error("{0}")]
     Usage(String),
@@ -114,6 +121,7 @@ impl Error {
                 | Error::UnknownEncoding { .. }
                 | Error::BadShard { .. }
                 | Error::MissingInput { .. }
+                | Error::Facts { .. }
                 | Error::Usage(_)
         )
     }

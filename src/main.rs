@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     let status = match Cli::parse().command {
         Command::Clean(args) => clean(args),
         Command::Explain(args) => explain(args),
+        Command::Facts(args) => facts(args),
     };
     ExitCode::from(status as u8)
 }
@@ -29,12 +30,32 @@ fn clean(args: cli::CleanArgs) -> ExitStatus {
         Ok(config) => config,
         Err(error) => return fail(error),
     };
-    match galley::run(&config) {
+    match galley::run(&config, &mut |line| eprintln!("{line}")) {
         Ok(summary) => {
             if config.summary {
                 eprintln!("{}", summary.line());
             }
             summary.exit_status()
+        }
+        Err(error) => fail(error),
+    }
+}
+
+fn facts(args: cli::FactsArgs) -> ExitStatus {
+    let (out, quiet, started) = (args.out.clone(), args.quiet, std::time::Instant::now());
+    let facts = args.into_source().and_then(|source| match source {
+        cli::FactsSource::Gather(config, stamp) => galley::batch::facts(&config).map(|facts| (facts, stamp)),
+        cli::FactsSource::Merged(facts, stamp) => Ok((facts, stamp)),
+    });
+    let written = facts
+        .and_then(|(facts, stamp)| galley::write::replace_file(&out, &facts.to_bytes(&stamp)).map(|()| facts.pages()));
+    match written {
+        Ok(pages) => {
+            if !quiet {
+                let seconds = started.elapsed().as_secs_f64();
+                eprintln!("galley: facts of {pages} pages written to {} in {seconds:.2} s", out.display());
+            }
+            ExitStatus::Success
         }
         Err(error) => fail(error),
     }

@@ -5,7 +5,7 @@
 //! Each value knows where it came from, so that the records of what was
 //! removed, what was orphaned and why fall out of the chain itself.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where a page dump came from: the input root it was found under and its
 /// path relative to that root, with `/` separators and its extension.
@@ -240,7 +240,7 @@ impl Paragraph {
 }
 
 /// The kind of an emitted item.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ItemKind {
     /// An article: a headline or a lead, and its body.
@@ -254,7 +254,7 @@ pub enum ItemKind {
 
 /// An item cleaned from a page: headline fields, byline, continuation
 /// references and body paragraphs.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     /// What the item is.
     pub kind: ItemKind,
@@ -305,7 +305,7 @@ impl Item {
 }
 
 /// A piece of furniture taken out of a page, and the rule that took it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Removal {
     /// The rule's name (`continuation`, `page-header`, or a user rule's name).
     pub rule: String,
@@ -321,7 +321,7 @@ impl Removal {
 }
 
 /// Everything cleaned from one page.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageResult {
     /// The items, in reading order.
     pub items: Vec<Item>,
@@ -369,6 +369,23 @@ mod tests {
     #[test]
     fn standard_input_items_go_to_stdin() {
         assert_eq!(Source { rel: "-".into(), path: None }.folder(), "stdin");
+    }
+
+    #[test]
+    fn a_page_result_reads_back_as_it_was_written() {
+        let item =
+            Item {
+                kind: ItemKind::Brief, title: Some("标题".into()), body: vec!["正文。".into()], ..Item::default()
+            };
+        let result = PageResult {
+            items: vec![item],
+            removed: vec![Removal::new("page-header", "晨报 第3版")],
+            orphans: vec!["孤题".into()],
+            warnings: Vec::new(),
+        };
+        let json = serde_json::to_string(&result).expect("serializes");
+        assert!(json.contains(r#""kind":"brief""#), "{json}");
+        assert_eq!(serde_json::from_str::<PageResult>(&json).expect("deserializes"), result);
     }
 
     #[test]

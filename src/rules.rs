@@ -36,7 +36,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::Error;
 use crate::furniture::tables::{Direction, Kind, Place, RULES};
@@ -88,7 +88,7 @@ pub struct MarkMatcher {
 }
 
 /// One rule before it is compiled: a built-in row or a rules file's entry.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 struct Spec {
     name: String,
     kind: Kind,
@@ -127,6 +127,23 @@ pub struct RuleSet {
 impl Default for RuleSet {
     fn default() -> Self {
         RuleSet::builtin()
+    }
+}
+
+/// A rule set is written as the rules it was compiled from, built-in ones
+/// included, so that it reads back the same wherever it is sent (a Ray or
+/// Spark worker) and its digest names exactly the rules in force.
+impl Serialize for RuleSet {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.specs.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for RuleSet {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let specs = Vec::<Spec>::deserialize(deserializer)?;
+        RuleSet::from_specs(specs)
+            .map_err(|(name, e)| serde::de::Error::custom(format!("rule {name:?}: bad regex: {e}")))
     }
 }
 

@@ -6,11 +6,12 @@
 //! `manifest.jsonl` holds one [`Entry`] per item, `pages.jsonl` one
 //! [`PageRecord`] per input page; with `--format jsonl` the items go to
 //! `articles.jsonl` as entries with their `text` instead of files. Every
-//! file is written into the run's new output ([`OutDir`]), which takes
+//! file is written into the run's new output (`OutDir`), which takes
 //! OUT's place only when it is complete, so files are written directly,
 //! without temporary names.
 
 use std::fs;
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -155,6 +156,19 @@ pub fn write_items(out: &OutDir, source: &Source, items: &[Item]) -> Result<(), 
         fs::write(path, item.text()).map_err(|e| out.cannot_write(e))?;
     }
     Ok(())
+}
+
+/// Writes a whole file under a hidden name beside `path`, then renames it
+/// into place, so that no reader (a shard job starting) sees half of it.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let name = path.file_name().map_or_else(|| "galley".into(), |n| n.to_string_lossy().into_owned());
+    let temp = path.with_file_name(format!(".{name}.galley-new"));
+    let written = fs::write(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    written.map_err(|e| {
+        // Best effort: the hidden file is only litter once the write failed.
+        let _ = fs::remove_file(&temp);
+        Error::Output { path: path.to_owned(), source: e }
+    })
 }
 
 #[cfg(test)]

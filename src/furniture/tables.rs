@@ -16,7 +16,7 @@
 //! `(?x)` form, where `#` starts a comment and spaces must be escaped.
 
 /// What a rule takes out and what it yields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// A whole line of furniture: removed, and its date kept if it states one.
@@ -34,7 +34,7 @@ pub enum Kind {
 }
 
 /// Where on the page a line rule applies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Place {
     /// Any line.
@@ -52,7 +52,7 @@ pub enum Place {
 }
 
 /// Which way a continuation note points.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// `下转`, "continued on": at the end of the text.

@@ -28,9 +28,11 @@ pub const MAX_WORD_CHARS: usize = 64;
 
 /// Word forms and hyphenated compounds, each with the number of pages
 /// it occurs on.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Lexicon {
+    #[serde(with = "crate::canonical::sorted_map")]
     words: HashMap<String, u32>,
+    #[serde(with = "crate::canonical::sorted_map")]
     compounds: HashMap<String, u32>,
 }
 

@@ -28,9 +28,11 @@ const SIDE: usize = 6;
 const MIN_PARAGRAPH_LINE: usize = 120;
 
 /// Seams seen in the batch: paragraph breaks and sentence joints.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Seams {
+    #[serde(with = "crate::canonical::sorted_set")]
     breaks: HashSet<u64>,
+    #[serde(with = "crate::canonical::sorted_set")]
     joints: HashSet<u64>,
 }
 

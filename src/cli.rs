@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use galley::config::Selection;
-use galley::{CleanOptions, Config, Error, Format, Input, Shard};
+use galley::{CleanOptions, Config, Error, Format, Input, Mode, Shard};
 
 /// Turns raw text dumps of scanned newspaper pages into clean UTF-8 articles.
 ///
@@ -41,9 +41,16 @@ pub enum Command {
     /// Files that are not text are skipped and named on stderr; files that
     /// cannot be read fail and are named; the run goes on.
     ///
-    /// Exit status: 0 every input cleaned or skipped; 1 some inputs failed,
-    /// or the output could not be written (OUT is then left as it was);
-    /// 2 bad usage (a missing input or rules file, a bad option, an OUT that
+    /// Each page record carries its input's SHA-256, the galley version and
+    /// hashes of the options and of the batch's facts; OUT/sources.jsonl
+    /// keeps each input's facts and OUT/run.json records the run (inputs,
+    /// options, counts, time), so that --check and --incremental can tell
+    /// what changed.
+    ///
+    /// Exit status: 0 every input cleaned or skipped (with --check: and OUT
+    /// is current); 1 some inputs failed, or the output could not be
+    /// written (OUT is then left as it was), or --check found OUT out of
+    /// date; 2 bad usage (a missing input or rules file, a bad option, an OUT that
     /// is an input or holds other files, no page found), with nothing written.
     Clean(CleanArgs),
     /// Show every decision made on one page dump: spacing repairs, line
@@ -103,6 +110,23 @@ pub struct CleanArgs {
     /// Record furniture in pages.jsonl but leave it in the items.
     #[arg(long)]
     pub keep_furniture: bool,
+
+    /// Write nothing; exit 0 when OUT is exactly what this run would
+    /// write, 1 otherwise, listing on stdout each stale, missing or extra
+    /// item and page (the first 20, then a count). A page whose input
+    /// bytes, options and batch facts are those its record in OUT names is
+    /// not cleaned again to check it; its item files are only looked for.
+    #[arg(long, conflicts_with = "incremental")]
+    pub check: bool,
+
+    /// Clean only the inputs that are new or changed, or all of them when
+    /// the options, the rules, the galley version or the batch's facts
+    /// changed; keep the other items of OUT and drop those of inputs that
+    /// are gone. OUT is still replaced whole, by the same bytes a full run
+    /// writes (run.json aside, which records the run). The summary line
+    /// counts the files re-cleaned.
+    #[arg(long)]
+    pub incremental: bool,
 
     /// No progress bar, no summary line; errors are still printed.
     #[arg(short, long)]
@@ -236,6 +260,12 @@ impl CleanArgs {
         if stdin && self.shard.is_some() {
             return Err(Error::Usage("--shard slices a batch of files; standard input is one page dump".into()));
         }
+        if stdin && (self.check || self.incremental) {
+            return Err(Error::Usage(
+                "--check and --incremental compare files with an earlier output; standard input is one page dump"
+                    .into(),
+            ));
+        }
         match &self.out {
             None if stdin && self.format == Some(FormatArg::Txt) => Err(Error::Usage(
                 "standard input without -o writes JSON lines to standard output; pass -o OUT for item files".into(),
@@ -262,6 +292,11 @@ impl CleanArgs {
             progress: !self.quiet,
             summary: !self.quiet,
             clean: clean_options(self.rules.as_ref(), self.keep_furniture)?,
+            mode: match (self.check, self.incremental) {
+                (true, _) => Mode::Check,
+                (false, true) => Mode::Incremental,
+                (false, false) => Mode::Full,
+            },
         })
     }
 }

@@ -26,6 +26,21 @@ pub enum Format {
     Jsonl,
 }
 
+/// What a run does with an earlier output in OUT.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Clean every input; OUT is replaced whole.
+    #[default]
+    Full,
+    /// Clean only the inputs whose bytes, options or facts changed, keep
+    /// the other items of OUT; OUT is replaced whole, by the same bytes a
+    /// full run writes (`--incremental`).
+    Incremental,
+    /// Write nothing; tell whether OUT is what a full run would write
+    /// (`--check`).
+    Check,
+}
+
 /// The K-th of N deterministic slices of the sorted inputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Shard {
@@ -86,6 +101,8 @@ pub struct Config {
     pub summary: bool,
     /// Options of the stages.
     pub clean: CleanOptions,
+    /// Full, incremental or check.
+    pub mode: Mode,
 }
 
 /// Worker threads when none are asked for: all cores.
@@ -106,6 +123,7 @@ impl Default for Config {
             progress: true,
             summary: true,
             clean: CleanOptions::default(),
+            mode: Mode::Full,
         }
     }
 }

@@ -16,6 +16,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHasher;
+use serde::{Deserialize, Serialize};
 
 pub use crate::furniture::edges::edge_keys;
 use crate::rejoin::Lexicon;
@@ -50,7 +51,7 @@ pub struct PageFacts {
 /// Up to `N` distinct keys: enough to tell whether something was seen on
 /// `N` different pages, in memory that does not grow with the batch. Which
 /// keys are kept depends on the merge order; how many never does.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct Distinct<const N: usize>(Vec<u64>);
 
 impl<const N: usize> Distinct<N> {
@@ -71,14 +72,16 @@ impl<const N: usize> Distinct<N> {
 
 /// How often an edge line was seen: on how many pages, and on how many
 /// different ones.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct EdgeSeen {
     pages: u32,
     different: Distinct<{ MIN_EDGE_PAGES as usize }>,
 }
 
-/// The facts of many pages, merged.
-#[derive(Clone, Debug, Default)]
+/// The facts of many pages, merged. They serialize as JSON (an output's
+/// `sources.jsonl` keeps each input's facts, so that a later run need not
+/// read the inputs that did not change again).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Facts {
     pages: u32,
     lexicon: Lexicon,
@@ -172,6 +175,17 @@ impl BatchContext {
     /// Whether a paragraph is printed verbatim on several pages.
     pub fn repeats_as_box(&self, paragraph: &str) -> bool {
         !self.boxes.is_empty() && self.boxes.contains(&box_key(paragraph))
+    }
+
+    /// The context as bytes that depend only on what it holds, not on the
+    /// order its facts were merged in: what its digest is taken of.
+    pub fn canonical_bytes(&self) -> Vec<u8> {
+        let mut edges: Vec<&str> = self.edges.iter().map(String::as_str).collect();
+        edges.sort_unstable();
+        let mut boxes: Vec<u64> = self.boxes.iter().copied().collect();
+        boxes.sort_unstable();
+        let canonical = (self.lexicon.sorted(), self.seams.sorted(), edges, boxes);
+        serde_json::to_vec(&canonical).expect("sorted facts serialize")
     }
 }
 

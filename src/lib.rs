@@ -22,6 +22,7 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+mod check;
 pub mod clean;
 pub mod config;
 pub mod context;
@@ -33,7 +34,9 @@ pub mod model;
 pub mod normalize;
 mod ordered;
 pub mod outdir;
+mod previous;
 mod progress;
+pub mod provenance;
 pub mod rejoin;
 pub mod rules;
 pub mod script;
@@ -43,7 +46,7 @@ pub mod write;
 
 pub use batch::{Summary, run};
 pub use clean::{clean_page, page_facts};
-pub use config::{CleanOptions, Config, Format, Input, Shard};
+pub use config::{CleanOptions, Config, Format, Input, Mode, Shard};
 pub use context::{BatchContext, Facts};
 pub use error::Error;
 pub use model::{Item, ItemKind, Page, PageResult, Removal, Source};

@@ -31,12 +31,27 @@ fn clean(args: cli::CleanArgs) -> ExitStatus {
     };
     match galley::run(&config) {
         Ok(summary) => {
+            print_differences(&summary.differences);
             if config.summary {
                 eprintln!("{}", summary.line());
             }
             summary.exit_status()
         }
         Err(error) => fail(error),
+    }
+}
+
+/// Differences a check found worth listing before a count of the rest.
+const DIFFERENCES_LISTED: usize = 20;
+
+/// Lists what `--check` found on standard output: the first differences,
+/// then how many more.
+fn print_differences(differences: &[String]) {
+    for difference in differences.iter().take(DIFFERENCES_LISTED) {
+        println!("{difference}");
+    }
+    if differences.len() > DIFFERENCES_LISTED {
+        println!("... and {} more", differences.len() - DIFFERENCES_LISTED);
     }
 }
 

@@ -79,6 +79,26 @@ impl OutDir {
         cannot_write(&self.out, source)
     }
 
+    /// Links the file `rel` of OUT into the new output (copies it where
+    /// the file system has no hard links), for `--incremental` to keep an
+    /// item; `false` when OUT has no such file. OUT's file is never
+    /// changed: a run writes new files, never into old ones.
+    pub fn link_from_out(&self, rel: &str) -> Result<bool, Error> {
+        let (from, to) = (self.out.join(rel), self.path(rel)?);
+        if let Some(folder) = to.parent() {
+            fs::create_dir_all(folder).map_err(|e| self.cannot_write(e))?;
+        }
+        match fs::hard_link(&from, &to) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(_) => match fs::copy(&from, &to) {
+                Ok(_) => Ok(true),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+                Err(e) => Err(self.cannot_write(e)),
+            },
+        }
+    }
+
     /// Makes the new output OUT, in one atomic step, and removes the old one.
     pub fn commit(mut self) -> Result<(), Error> {
         if let Ok(meta) = fs::metadata(&self.out) {

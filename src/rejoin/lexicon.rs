@@ -14,6 +14,7 @@
 //! compounds closed, so there case decides (see `join::hyphen`).
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::{Deserialize, Serialize};
 use std::sync::{LazyLock, OnceLock};
 
 use crate::model::Line;
@@ -27,7 +28,7 @@ pub const MAX_WORD_CHARS: usize = 64;
 
 /// Word forms and hyphenated compounds, each with the number of pages
 /// it occurs on.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lexicon {
     words: HashMap<String, u32>,
     compounds: HashMap<String, u32>,
@@ -79,6 +80,16 @@ impl Lexicon {
     /// Whether the lexicon holds nothing.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty() && self.compounds.is_empty()
+    }
+
+    /// The word forms and then the compounds with their counts, each
+    /// sorted: the same lexicon in the same order however it was merged.
+    pub fn sorted(&self) -> [Vec<(&str, u32)>; 2] {
+        [&self.words, &self.compounds].map(|map| {
+            let mut entries: Vec<(&str, u32)> = map.iter().map(|(w, &n)| (w.as_str(), n)).collect();
+            entries.sort_unstable();
+            entries
+        })
     }
 }
 

@@ -11,6 +11,7 @@
 //! layout leaves the question open.
 
 use rustc_hash::FxHashSet as HashSet;
+use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHasher;
@@ -27,7 +28,7 @@ const SIDE: usize = 6;
 const MIN_PARAGRAPH_LINE: usize = 120;
 
 /// Seams seen in the batch: paragraph breaks and sentence joints.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Seams {
     breaks: HashSet<u64>,
     joints: HashSet<u64>,
@@ -74,6 +75,15 @@ impl Seams {
     pub fn merge(&mut self, other: Seams) {
         self.breaks.extend(other.breaks);
         self.joints.extend(other.joints);
+    }
+
+    /// The keys of the breaks and then of the joints, each sorted.
+    pub fn sorted(&self) -> [Vec<u64>; 2] {
+        [&self.breaks, &self.joints].map(|set| {
+            let mut keys: Vec<u64> = set.iter().copied().collect();
+            keys.sort_unstable();
+            keys
+        })
     }
 
     /// Whether the batch shows a paragraph break between `tail` and `head`.

@@ -85,10 +85,18 @@ impl OutDir {
     /// changed: a run writes new files, never into old ones.
     pub fn link_from_out(&self, rel: &str) -> Result<bool, Error> {
         let (from, to) = (self.out.join(rel), self.path(rel)?);
-        if let Some(folder) = to.parent() {
-            fs::create_dir_all(folder).map_err(|e| self.cannot_write(e))?;
-        }
-        match fs::hard_link(&from, &to) {
+        let linked = match fs::hard_link(&from, &to) {
+            // The folder is made at its first file (not before every file:
+            // that doubles the system calls of a run that keeps most items).
+            Err(e) if e.kind() == io::ErrorKind::NotFound && from.exists() => {
+                if let Some(folder) = to.parent() {
+                    fs::create_dir_all(folder).map_err(|e| self.cannot_write(e))?;
+                }
+                fs::hard_link(&from, &to)
+            }
+            linked => linked,
+        };
+        match linked {
             Ok(()) => Ok(true),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
             Err(_) => match fs::copy(&from, &to) {
@@ -283,6 +291,20 @@ mod tests {
         let err = OutDir::open(&tmp.path().join("notes.txt")).expect_err("refused");
         assert!(err.is_usage() && err.to_string().contains("is a file"), "{err}");
         assert_eq!(names(tmp.path()), ["notes.txt"]);
+    }
+
+    #[test]
+    fn kept_files_are_linked_from_out_into_the_new_output() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = tmp.path().join("out");
+        fs::create_dir_all(out.join("a/b")).expect("folder");
+        fs::write(out.join(PAGES_RECORD), "").expect("record");
+        fs::write(out.join("a/b/01.txt"), "item").expect("item");
+        let dir = OutDir::open(&out).expect("opened");
+        assert!(dir.link_from_out("a/b/01.txt").expect("linked"));
+        assert!(!dir.link_from_out("a/b/02.txt").expect("no such item"), "a file OUT lacks is not kept");
+        dir.commit().expect("committed");
+        assert_eq!(fs::read_to_string(out.join("a/b/01.txt")).expect("kept"), "item");
     }
 
     #[test]

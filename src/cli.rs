@@ -56,6 +56,28 @@ pub enum Command {
     /// Show every decision made on one page dump: spacing repairs, line
     /// joins, furniture, headline assignment, the items that result.
     Explain(ExplainArgs),
+    /// Write one self-contained HTML page about an output: counts per page
+    /// and per rule, the furniture removed with examples, pages with
+    /// warnings, orphans, charts of items per page and article lengths, and
+    /// every page with its articles. Nothing in it is fetched from a network.
+    Report(ReportArgs),
+}
+
+/// Arguments of `galley report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The output folder of a `galley clean` run.
+    #[arg(value_name = "OUT")]
+    pub out: PathBuf,
+
+    /// Where to write the HTML page; `-` writes standard output.
+    #[arg(short, long, value_name = "FILE", default_value = "report.html")]
+    pub output: PathBuf,
+
+    /// An older output of the same inputs: the report shows the pages and
+    /// items added, gone and changed since.
+    #[arg(long, value_name = "OLD_OUT")]
+    pub diff: Option<PathBuf>,
 }
 
 /// Arguments of `galley clean`.

@@ -38,6 +38,7 @@ mod previous;
 mod progress;
 pub mod provenance;
 pub mod rejoin;
+pub mod report;
 pub mod rules;
 pub mod script;
 pub mod segment;

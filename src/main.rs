@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     let status = match Cli::parse().command {
         Command::Clean(args) => clean(args),
         Command::Explain(args) => explain(args),
+        Command::Report(args) => report(args),
     };
     ExitCode::from(status as u8)
 }
@@ -38,6 +39,22 @@ fn clean(args: cli::CleanArgs) -> ExitStatus {
             summary.exit_status()
         }
         Err(error) => fail(error),
+    }
+}
+
+fn report(args: cli::ReportArgs) -> ExitStatus {
+    let html = match galley::report::report(&args.out, args.diff.as_deref()) {
+        Ok(html) => html,
+        Err(error) => return fail(error),
+    };
+    let written = if args.output.as_os_str() == "-" {
+        std::io::Write::write_all(&mut std::io::stdout(), html.as_bytes())
+    } else {
+        std::fs::write(&args.output, html)
+    };
+    match written {
+        Ok(()) => ExitStatus::Success,
+        Err(e) => fail(galley::Error::io(&args.output, e)),
     }
 }
 

@@ -36,7 +36,7 @@ use crate::model::{Decoded, Item, Source};
 use crate::outdir::{OutDir, PAGES_RECORD};
 use crate::previous::{Earlier, Previous, SOURCES_RECORD};
 use crate::progress::Progress;
-use crate::provenance::{RUN_RECORD, RunRecord, Stamp, content_hash, options_hash};
+use crate::provenance::{RUN_RECORD, RunRecord, Stamp, content_hash, file_stat, options_hash};
 use crate::trace::Trace;
 use crate::write::{Entry, Origin, PageRecord, json_line, write_items};
 
@@ -160,6 +160,8 @@ struct Scan {
     input: Option<String>,
     /// Its line of `sources.jsonl`, when it is text.
     sources_line: Option<String>,
+    /// What the file system said of it, when it had been left alone.
+    stat: Option<String>,
 }
 
 /// One line of `sources.jsonl`: an input's content hash and the facts it
@@ -216,7 +218,8 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
     };
     let progress = Progress::new(found.len() as u64, config.progress);
     progress.phase("scanning", found.len() as u64);
-    let (ctx, scans) = pool.install(|| gather(&found, config, &previous, &progress));
+    let (ctx, scans) = pool.install(|| gather(&found, config, &previous, wall_clock, &progress));
+    let stat = found.iter().zip(&scans).filter_map(|(f, s)| Some((f.source.rel.clone(), s.stat.clone()?))).collect();
     let stamp = Stamp::new(config, &ctx);
     let sources: String = scans.iter().filter_map(|s| s.sources_line.as_deref()).collect();
     let selected: Vec<(Found, Scan)> = found
@@ -239,23 +242,16 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
     }
     summary.seconds = started.elapsed().as_secs_f64();
     if let Some(out) = out {
-        write_run_records(&out, config, &stamp, &summary, &sources, wall_clock)?;
+        let run = RunRecord { stat, ..RunRecord::new(config, &stamp, wall_clock) };
+        write_run_records(&out, run, &summary, &sources)?;
         out.commit()?;
     }
     Ok(summary)
 }
 
 /// Writes `sources.jsonl` and `run.json` into the new output.
-fn write_run_records(
-    out: &OutDir,
-    config: &Config,
-    stamp: &Stamp,
-    summary: &Summary,
-    sources: &str,
-    started: SystemTime,
-) -> Result<(), Error> {
+fn write_run_records(out: &OutDir, mut run: RunRecord<'_>, summary: &Summary, sources: &str) -> Result<(), Error> {
     fs::write(out.path(SOURCES_RECORD)?, sources).map_err(|e| out.cannot_write(e))?;
-    let mut run = RunRecord::new(config, stamp, started);
     (run.files, run.pages, run.items) = (summary.files, summary.pages, summary.items);
     (run.skipped, run.failed, run.warnings) = (summary.skipped, summary.failed, summary.warnings);
     (run.recleaned, run.seconds) = (summary.recleaned, summary.seconds);
@@ -426,16 +422,22 @@ fn shown(source: &Source) -> String {
 pub fn batch_context(inputs: &[PathBuf], config: &Config) -> Result<BatchContext, Error> {
     let config = Config { inputs: inputs.iter().cloned().map(Input::Path).collect(), out: None, ..config.clone() };
     let found = discover(&config)?;
-    Ok(gather(&found, &config, &Previous::default(), &Progress::new(0, false)).0)
+    Ok(gather(&found, &config, &Previous::default(), SystemTime::now(), &Progress::new(0, false)).0)
 }
 
 /// The first pass: the batch's facts, from every discovered file, and what
 /// was learnt of each file. A file whose bytes and options are those of
 /// the earlier output keeps the facts recorded there, unread beyond its hash.
-fn gather(found: &[Found], config: &Config, previous: &Previous, progress: &Progress) -> (BatchContext, Vec<Scan>) {
+fn gather(
+    found: &[Found],
+    config: &Config,
+    previous: &Previous,
+    started: SystemTime,
+    progress: &Progress,
+) -> (BatchContext, Vec<Scan>) {
     let options = options_hash(config);
     let read = |f: &Found| {
-        let scanned = if f.verdict.is_none() { scan(f, config, previous, &options) } else { None };
+        let scanned = if f.verdict.is_none() { scan(f, config, previous, &options, started) } else { None };
         progress.step();
         scanned.unwrap_or_default()
     };
@@ -461,21 +463,33 @@ fn gather(found: &[Found], config: &Config, previous: &Previous, progress: &Prog
 /// Reads one input for the first pass: its hash, and its facts, kept from
 /// the earlier output or gathered from its pages. `None` when it cannot be
 /// read (the second pass says why).
-fn scan(found: &Found, config: &Config, previous: &Previous, options: &str) -> Option<(Facts, Scan)> {
+fn scan(
+    found: &Found,
+    config: &Config,
+    previous: &Previous,
+    options: &str,
+    started: SystemTime,
+) -> Option<(Facts, Scan)> {
+    let source = found.source.rel.as_str();
+    let stat = found.source.path.as_deref().and_then(|path| file_stat(path, started));
+    let untouched = stat.as_deref().and_then(|s| previous.unchanged_input(source, s));
+    if let Some((facts, line)) = untouched.and_then(|input| previous.facts(source, input, options)) {
+        let (sources_line, input) = (Some(line.to_owned() + "\n"), untouched.map(str::to_owned));
+        return Some((facts, Scan { encoding: None, sources_line, input, stat }));
+    }
     let bytes = read_bytes(found).ok()?;
     let input = content_hash(&bytes);
-    let source = found.source.rel.as_str();
     if let Some((facts, line)) = previous.facts(source, &input, options) {
         let sources_line = Some(line.to_owned() + "\n");
-        return Some((facts, Scan { encoding: None, sources_line, input: Some(input) }));
+        return Some((facts, Scan { encoding: None, sources_line, input: Some(input), stat }));
     }
     let Ok(decoded) = decode(&bytes, config.encoding) else {
-        return Some((Facts::default(), Scan { input: Some(input), ..Scan::default() }));
+        return Some((Facts::default(), Scan { input: Some(input), stat, ..Scan::default() }));
     };
     let facts =
         pages(&decoded).into_iter().fold(Facts::default(), |f, page| f.with_page(page_facts(page, &config.clean)));
     let sources_line = Some(json_line(&SourceEntry { source, input: &input, facts: &facts }));
-    Some((facts, Scan { encoding: Some(decoded.encoding), sources_line, input: Some(input) }))
+    Some((facts, Scan { encoding: Some(decoded.encoding), sources_line, input: Some(input), stat }))
 }
 
 /// An input's bytes; `Err` holds the outcome when it cannot be read.

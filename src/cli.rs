@@ -138,6 +138,8 @@ pub struct CleanArgs {
     /// item and page (the first 20, then a count). A page whose input
     /// bytes, options and batch facts are those its record in OUT names is
     /// not cleaned again to check it; its item files are only looked for.
+    /// An input whose size, modification time and inode are those
+    /// OUT/run.json recorded is not even read again (as git and make trust).
     #[arg(long, conflicts_with = "incremental")]
     pub check: bool,
 

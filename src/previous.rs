@@ -17,7 +17,7 @@ use crate::config::Format;
 use crate::context::Facts;
 use crate::error::Error;
 use crate::outdir::PAGES_RECORD;
-use crate::provenance::Stamp;
+use crate::provenance::{RUN_RECORD, Stamp};
 
 /// One input's facts and content hash, one line of `sources.jsonl`.
 pub const SOURCES_RECORD: &str = "sources.jsonl";
@@ -29,6 +29,8 @@ pub struct Previous {
     pub stamp: Option<Stamp>,
     /// Its records per input file, by the path relative to its root.
     pub files: HashMap<String, Earlier>,
+    /// What the file system said of each input (`run.json`'s `stat`).
+    stat: HashMap<String, String>,
 }
 
 /// The records an earlier output holds for one input file.
@@ -79,6 +81,13 @@ struct EntryLine {
     id: String,
     source: String,
     path: Option<String>,
+}
+
+/// What a later run reads of `run.json`.
+#[derive(Deserialize)]
+struct RunStat {
+    #[serde(default)]
+    stat: HashMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -135,7 +144,18 @@ impl Previous {
                 file.sources_line = Some(line.to_owned());
             }
         }
+        let run = read_if_present(&out.join(RUN_RECORD))?.unwrap_or_default();
+        previous.stat = serde_json::from_str::<RunStat>(&run).map(|r| r.stat).unwrap_or_default();
         Ok(previous)
+    }
+
+    /// The recorded hash of `source` when the file system says of it what
+    /// it said when the hash was taken (`stat`, see [`file_stat`]).
+    ///
+    /// [`file_stat`]: crate::provenance::file_stat
+    pub fn unchanged_input(&self, source: &str, stat: &str) -> Option<&str> {
+        (self.stat.get(source).map(String::as_str) == Some(stat)).then_some(())?;
+        self.files.get(source)?.input.as_deref()
     }
 
     /// The earlier facts of `source` when its bytes hash to `input` and

@@ -8,7 +8,9 @@
 //! the page, the options and the facts. `run.json` records the run as a
 //! whole ([`RunRecord`]); it is the one file of an output that tells when
 //! and how it was made, so the only one that may differ between two runs
-//! that make the same output.
+//! that make the same output. It also keeps what the file system said of
+//! each input ([`file_stat`]), so that a later run can skip reading the
+//! inputs nobody touched.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -36,6 +38,25 @@ impl Stamp {
     pub fn new(config: &Config, ctx: &BatchContext) -> Stamp {
         Stamp { galley: env!("CARGO_PKG_VERSION").to_owned(), options: options_hash(config), facts: facts_hash(ctx) }
     }
+}
+
+/// Seconds an input must have been left alone before a run starts for its
+/// file system record to stand for its bytes: a file changed in the same
+/// instant as it was read could keep its size and time (git's "racily
+/// clean" files).
+const SETTLED_SECONDS: u64 = 2;
+
+/// What the file system says of an input, as `size mtime-ns inode`, when
+/// it was last changed at least `SETTLED_SECONDS` (2) before `started`; a
+/// later run that finds the same need not read the file to know its hash,
+/// as git and make trust the same.
+pub fn file_stat(path: &std::path::Path, started: std::time::SystemTime) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).ok()?;
+    let modified = meta.modified().ok()?;
+    let settled = started.checked_sub(std::time::Duration::from_secs(SETTLED_SECONDS))?;
+    let since_1970 = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
+    (modified < settled).then(|| format!("{} {} {}", meta.len(), since_1970.as_nanos(), meta.ino()))
 }
 
 /// SHA-256 of `bytes`, in lower-case hex.
@@ -96,6 +117,8 @@ pub struct RunRecord<'a> {
     pub started: u64,
     /// How long it took, in seconds.
     pub seconds: f64,
+    /// Each input's [`file_stat`], by its path relative to its root.
+    pub stat: std::collections::BTreeMap<String, String>,
 }
 
 impl<'a> RunRecord<'a> {
@@ -128,6 +151,7 @@ impl<'a> RunRecord<'a> {
             recleaned: 0,
             started: started.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()),
             seconds: 0.0,
+            stat: std::collections::BTreeMap::new(),
         }
     }
 }

@@ -71,12 +71,12 @@ fn run_line(html: &mut String, output: &Output) {
     let Some(run) = &output.run else { return };
     let field = |name: &str| run.get(name).map(|v| v.to_string().trim_matches('"').to_owned()).unwrap_or_default();
     let started = run.get("started").and_then(serde_json::Value::as_u64).map(utc).unwrap_or_default();
+    let seconds = run.get("seconds").and_then(serde_json::Value::as_f64).unwrap_or_default();
     let _ = writeln!(
         html,
-        "<p id=\"run\">galley {} &middot; started {} UTC &middot; {} s &middot; {} of {} files re-cleaned</p>",
+        "<p id=\"run\">galley {} &middot; started {} UTC &middot; {seconds:.2} s &middot; {} of {} files re-cleaned</p>",
         escape(&field("galley")),
         started,
-        escape(&field("seconds")),
         escape(&field("recleaned")),
         escape(&field("files")),
     );

@@ -22,7 +22,7 @@ files() { find "$1" -type f 2>/dev/null | wc -l; }
 # 1. A hostile name must not write outside OUT.
 mkdir -p w/in && cp "$root"/seeds/002_*.txt 'w/in/a\..\..\..\victim.txt'
 "$galley" clean w/in -o w/out -q; rc=$?
-say 1 "name a\\..\\..\\..\\victim.txt" "exit $rc; outside OUT: $(find . -path ./w -prune -o -type f -print | wc -l) files; item folder $(ls w/out | grep -v jsonl)"
+say 1 "name a\\..\\..\\..\\victim.txt" "exit $rc; outside OUT: $(find . -path ./w -prune -o -type f -print | wc -l) files; item folder $(ls w/out | grep -v -e jsonl -e run.json)"
 
 # 2. A typo'd input over a finished output.
 cp -r "$root/seeds" seeds && "$galley" clean seeds -o o -q

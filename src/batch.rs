@@ -26,27 +26,31 @@ use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use encoding_rs::Encoding;
 use rayon::prelude::*;
+use serde::Serialize;
 
+use crate::check::Comparison;
 use crate::clean::{Draft, clean_drafted, clean_page, drafted_facts, page_facts};
-use crate::config::{CleanOptions, Config, Format, Input, Selection};
+use crate::config::{CleanOptions, Config, Format, Input, Mode, Selection};
 use crate::context::{BatchContext, Facts};
 use crate::decode::{decode, pages};
 use crate::error::{Error, ExitStatus};
 use crate::model::{Decoded, Item, Source};
 use crate::outdir::{OutDir, PAGES_RECORD};
+use crate::previous::{Earlier, Previous, SOURCES_RECORD};
 use crate::progress::Progress;
+use crate::provenance::{Provenance, RUN_RECORD, RunRecord, content_hash, file_stat, options_hash};
 use crate::trace::Trace;
-use crate::write::{Entry, PageRecord, json_line, write_items};
+use crate::write::{Entry, Origin, PageRecord, json_line, write_items};
 
 /// What became of one input file.
 #[derive(Debug)]
 pub enum Outcome {
-    /// Cleaned and written.
-    Cleaned(Cleaned),
+    /// Cleaned and written, or kept from the earlier output.
+    Cleaned(Box<Cleaned>),
     /// Left out, not an error: not text, or not a page.
     Skipped {
         /// Why.
@@ -71,18 +75,22 @@ pub struct Cleaned {
     notes: Vec<String>,
     entries: String,
     page_records: String,
+    /// Kept from the earlier output, not cleaned again.
+    kept: bool,
+    /// With `--check`: how OUT's item files differ from the file's items.
+    items_differ: Vec<String>,
 }
 
 /// The figures of a run, for the summary line and the exit status.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Summary {
-    /// Files cleaned.
+    /// Files cleaned or kept.
     pub files: usize,
-    /// Pages cleaned.
+    /// Pages cleaned or kept.
     pub pages: usize,
-    /// Items written.
+    /// Items written or kept.
     pub items: usize,
-    /// Bytes read from the cleaned files.
+    /// Bytes of the pages' text.
     pub bytes: u64,
     /// Wall-clock seconds of the run.
     pub seconds: f64,
@@ -92,18 +100,26 @@ pub struct Summary {
     pub failed: usize,
     /// Pages with warnings.
     pub warnings: usize,
+    /// Files cleaned by this run (the others were kept, with
+    /// `--incremental`, or trusted by their provenance, with `--check`).
+    pub recleaned: usize,
+    /// The mode of the run.
+    pub mode: Mode,
+    /// With `--check`: how OUT differs from what a full run would write.
+    pub differences: Vec<String>,
 }
 
 impl Summary {
-    /// The exit status the run earns: 1 if any input failed.
+    /// The exit status the run earns: 1 if any input failed, or if a
+    /// check found OUT out of date.
     pub fn exit_status(&self) -> ExitStatus {
-        if self.failed > 0 { ExitStatus::SomeFailed } else { ExitStatus::Success }
+        if self.failed > 0 || !self.differences.is_empty() { ExitStatus::SomeFailed } else { ExitStatus::Success }
     }
 
     /// The one-line summary printed at the end of a run.
     pub fn line(&self) -> String {
         let mb = self.bytes as f64 / 1e6;
-        format!(
+        let mut line = format!(
             "galley: {} files, {} pages, {} items, {:.2} MB in {:.2} s ({:.1} MB/s); {} skipped, {} failed, {} warnings",
             self.files,
             self.pages,
@@ -114,7 +130,20 @@ impl Summary {
             self.skipped,
             self.failed,
             self.warnings,
-        )
+        );
+        match self.mode {
+            Mode::Full => {}
+            Mode::Incremental => line.push_str(&format!("; {} re-cleaned", self.recleaned)),
+            Mode::Check if self.differences.is_empty() => {
+                line.push_str(&format!("; {} re-cleaned to check; OUT is current", self.recleaned));
+            }
+            Mode::Check => line.push_str(&format!(
+                "; {} re-cleaned to check; OUT is not current: {} differences",
+                self.recleaned,
+                self.differences.len()
+            )),
+        }
+        line
     }
 }
 
@@ -128,56 +157,133 @@ struct Found {
     verdict: Option<Outcome>,
 }
 
+/// What the first pass learnt of one input.
+#[derive(Debug, Default)]
+struct Scan {
+    /// The encoding it was read in (`None` when its facts were kept).
+    encoding: Option<&'static Encoding>,
+    /// SHA-256 of its bytes, when it could be read.
+    input: Option<String>,
+    /// Its line of `sources.jsonl`, when it is text.
+    sources_line: Option<String>,
+    /// What the file system said of it, when it had been left alone.
+    stat: Option<String>,
+    /// Drafts of its pages for the second pass, each `None` where the
+    /// budget had no room for it.
+    drafts: Mutex<Vec<Option<Draft>>>,
+}
+
+/// One line of `sources.jsonl`: an input's content hash and the facts it
+/// adds to the batch.
+#[derive(Serialize)]
+struct SourceEntry<'a> {
+    source: &'a str,
+    input: &'a str,
+    facts: &'a Facts,
+}
+
+/// Where a run's output goes.
+#[derive(Clone, Copy)]
+enum Target<'a> {
+    /// JSON lines on standard output.
+    Stdout,
+    /// The new output, which replaces OUT.
+    Out(&'a OutDir),
+    /// Nowhere: compared with OUT (`--check`).
+    Check(&'a Path),
+}
+
+/// What the second pass cleans with, the same for every file.
+struct Pass<'a> {
+    ctx: &'a BatchContext,
+    config: &'a Config,
+    target: Target<'a>,
+    previous: &'a Previous,
+    stamp: &'a Provenance,
+}
+
 /// Cleans every input of `config`; `say` gets one line per skipped or
 /// failed file, in input order, as files finish (the binary prints them
 /// on stderr: the library prints nothing). Nothing is written before the
 /// inputs are found; OUT changes only when the whole new output is written.
 pub fn run(config: &Config, say: &mut dyn FnMut(&str)) -> Result<Summary, Error> {
-    let started = Instant::now();
+    let (started, wall_clock) = (Instant::now(), SystemTime::now());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.jobs.max(1))
         .build()
         .map_err(|e| Error::Threads(e.to_string()))?;
     let found = discover(config)?;
-    let out = config.out.as_deref().map(OutDir::open).transpose()?;
+    let out = match config.mode {
+        Mode::Check => None,
+        Mode::Full | Mode::Incremental => config.out.as_deref().map(OutDir::open).transpose()?,
+    };
+    let previous = match (config.mode, &config.out) {
+        (Mode::Full, _) | (_, None) => Previous::default(),
+        (_, Some(path)) => Previous::read(out.as_ref().map_or(path, |o| o.out()), config.format)?,
+    };
+    let target = match (&out, &config.out) {
+        (Some(out), _) => Target::Out(out),
+        (None, Some(path)) if config.mode == Mode::Check => Target::Check(path),
+        (None, _) => Target::Stdout,
+    };
     let progress = Progress::new(found.len() as u64, config.progress);
     // With facts from a file, no first pass: a shard reads only its slice.
-    let (ctx, looks) = match &config.facts {
-        Some(facts) => (Facts::clone(facts).into_context(), found.iter().map(|_| FirstLook::default()).collect()),
+    let (ctx, scans) = match &config.facts {
+        Some(facts) => (Facts::clone(facts).into_context(), found.iter().map(|_| Scan::default()).collect()),
         None => {
             progress.phase("scanning", found.len() as u64);
-            let (facts, looks) = pool.install(|| gather(&found, config, DRAFT_BUDGET, &progress));
-            (facts.into_context(), looks)
+            let first = First { config, previous: &previous, started: wall_clock, budget: DRAFT_BUDGET };
+            let (facts, scans) = pool.install(|| gather(&found, &first, &progress));
+            (facts.into_context(), scans)
         }
     };
-    let selected: Vec<(Found, FirstLook)> = found
+    let stat = found.iter().zip(&scans).filter_map(|(f, s)| Some((f.source.rel.clone(), s.stat.clone()?))).collect();
+    let stamp = Provenance::new(config, &ctx);
+    let sources: String = scans.iter().filter_map(|s| s.sources_line.as_deref()).collect();
+    let selected: Vec<(Found, Scan)> = found
         .into_iter()
-        .zip(looks)
+        .zip(scans)
         .enumerate()
         .filter(|(k, _)| config.shard.is_none_or(|s| s.holds(*k)))
         .map(|(_, f)| f)
         .collect();
     progress.phase("cleaning", selected.len() as u64);
-    let mut records = Records::open(out.as_ref(), config.format, say)?;
-    let result = clean_selected(selected, &ctx, config, out.as_ref(), &mut records, &progress);
+    let mut records = Records::open(target, config.format, &previous, say)?;
+    let pass = Pass { ctx: &ctx, config, target, previous: &previous, stamp: &stamp };
+    let result = clean_selected(selected, &pass, &mut records, &progress);
     progress.finish();
     result?;
-    let mut summary = records.close()?;
-    if let Some(out) = out {
-        out.commit()?;
+    let (mut summary, comparison) = records.close()?;
+    summary.mode = config.mode;
+    if let (Some(comparison), Target::Check(path)) = (comparison, target) {
+        summary.differences = comparison.finish(path, &sources, manifest_name(config.format));
     }
     summary.seconds = started.elapsed().as_secs_f64();
+    if let Some(out) = out {
+        let run = RunRecord { stat, ..RunRecord::new(config, &stamp, wall_clock) };
+        write_run_records(&out, run, &summary, &sources)?;
+        out.commit()?;
+    }
     Ok(summary)
+}
+
+/// Writes `sources.jsonl` and `run.json` into the new output.
+fn write_run_records(out: &OutDir, mut run: RunRecord<'_>, summary: &Summary, sources: &str) -> Result<(), Error> {
+    fs::write(out.path(SOURCES_RECORD)?, sources).map_err(|e| out.cannot_write(e))?;
+    (run.files, run.pages, run.items) = (summary.files, summary.pages, summary.items);
+    (run.skipped, run.failed, run.warnings) = (summary.skipped, summary.failed, summary.warnings);
+    (run.recleaned, run.seconds) = (summary.recleaned, summary.seconds);
+    let mut text = serde_json::to_string_pretty(&run).expect("the run record serializes");
+    text.push('\n');
+    fs::write(out.path(RUN_RECORD)?, text).map_err(|e| out.cannot_write(e))
 }
 
 /// The second pass: cleans the selected files in parallel and records
 /// each, in input order, as it finishes. `Err` when the output cannot be
 /// written, which stops the run.
 fn clean_selected(
-    mut selected: Vec<(Found, FirstLook)>,
-    ctx: &BatchContext,
-    config: &Config,
-    out: Option<&OutDir>,
+    mut selected: Vec<(Found, Scan)>,
+    pass: &Pass<'_>,
     records: &mut Records<'_>,
     progress: &Progress,
 ) -> Result<(), Error> {
@@ -187,13 +293,11 @@ fn clean_selected(
     let mut failure = None;
     crate::ordered::in_order(
         selected.len(),
-        config.jobs,
+        pass.config.jobs,
         |k| {
-            let (found, look) = &selected[k];
-            // The first pass found each file's encoding; detection is not
-            // repeated (chardetng is the slowest step of decoding).
-            let drafts = std::mem::take(&mut *look.drafts.lock().expect("no worker panics holding the lock"));
-            if decided[k] { Ok(None) } else { clean_file(found, look.encoding, drafts, ctx, config, out).map(Some) }
+            let (found, scan) = &selected[k];
+            let drafts = std::mem::take(&mut *scan.drafts.lock().expect("no worker panics holding the lock"));
+            if decided[k] { Ok(None) } else { clean_file(found, scan, drafts, pass).map(Some) }
         },
         |k, result| {
             progress.step();
@@ -211,12 +315,15 @@ fn clean_selected(
 }
 
 /// Where a run's records go as files finish: the manifest (or articles)
-/// and page records in the new output, or the items to standard output;
-/// skips, failures and (on standard output) warnings to `say`.
-struct Records<'s> {
+/// and page records in the new output, or the items to standard output,
+/// or, with `--check`, into a comparison with OUT's; skips, failures and
+/// (on standard output) warnings to `say`.
+struct Records<'a> {
     items: Box<dyn Write>,
-    say: &'s mut dyn FnMut(&str),
-    pages: Option<BufWriter<fs::File>>,
+    say: &'a mut dyn FnMut(&str),
+    pages: Option<Box<dyn Write>>,
+    /// With `--check`: the comparison the records go to instead.
+    comparison: Option<Comparison<'a>>,
     /// What errors name: OUT, or `-` for standard output.
     name: PathBuf,
     summary: Summary,
@@ -224,19 +331,29 @@ struct Records<'s> {
     closed: bool,
 }
 
-impl<'s> Records<'s> {
-    fn open(out: Option<&OutDir>, format: Format, say: &'s mut dyn FnMut(&str)) -> Result<Records<'s>, Error> {
-        let Some(out) = out else {
-            let (items, name) = (Box::new(BufWriter::new(std::io::stdout())), PathBuf::from("-"));
-            return Ok(Records { items, say, pages: None, name, summary: Summary::default(), closed: false });
+impl<'a> Records<'a> {
+    fn open(
+        target: Target<'_>,
+        format: Format,
+        previous: &'a Previous,
+        say: &'a mut dyn FnMut(&str),
+    ) -> Result<Records<'a>, Error> {
+        type Parts<'a> = (Box<dyn Write>, Option<Box<dyn Write>>, Option<Comparison<'a>>, PathBuf);
+        let (items, pages, comparison, name): Parts<'a> = match target {
+            Target::Stdout => (Box::new(BufWriter::new(std::io::stdout())), None, None, PathBuf::from("-")),
+            Target::Check(path) => {
+                let comparison = Some(Comparison::new(previous));
+                (Box::new(std::io::sink()), Some(Box::new(std::io::sink())), comparison, path.to_owned())
+            }
+            Target::Out(out) => {
+                let create =
+                    |name| fs::File::create(out.path(name)?).map(BufWriter::new).map_err(|e| out.cannot_write(e));
+                let items: Box<dyn Write> = Box::new(create(manifest_name(format))?);
+                let pages: Box<dyn Write> = Box::new(create(PAGES_RECORD)?);
+                (items, Some(pages), None, out.out().to_owned())
+            }
         };
-        let manifest = match format {
-            Format::Txt => RECORD_FILES[0],
-            Format::Jsonl => RECORD_FILES[1],
-        };
-        let create = |name| fs::File::create(out.path(name)?).map(BufWriter::new).map_err(|e| out.cannot_write(e));
-        let (items, pages) = (Box::new(create(manifest)?), Some(create(PAGES_RECORD)?));
-        Ok(Records { items, say, pages, name: out.out().to_owned(), summary: Summary::default(), closed: false })
+        Ok(Records { items, say, pages, comparison, name, summary: Summary::default(), closed: false })
     }
 
     /// Records one file's outcome; `Ok(false)` once standard output is
@@ -250,11 +367,15 @@ impl<'s> Records<'s> {
                 summary.items += c.items;
                 summary.bytes += c.bytes;
                 summary.warnings += c.warnings.len();
+                summary.recleaned += usize::from(!c.kept);
                 // Page warnings are in pages.jsonl; what decoding doubted or
                 // repaired is said on stderr too, as the user may have to act.
                 let said = if self.pages.is_none() { &c.warnings } else { &c.notes };
                 for warning in said {
                     (self.say)(&format!("galley: {}: {warning}", shown(source)));
+                }
+                if let Some(comparison) = &mut self.comparison {
+                    comparison.file(&source.rel, &c.entries, &c.page_records, c.items_differ);
                 }
                 self.write(c.entries.as_bytes(), c.page_records.as_bytes())?;
             }
@@ -292,8 +413,8 @@ impl<'s> Records<'s> {
         Error::Output { path: self.name.clone(), source }
     }
 
-    /// Flushes the records; the run's figures.
-    fn close(mut self) -> Result<Summary, Error> {
+    /// Flushes the records; the run's figures, and the comparison of a check.
+    fn close(mut self) -> Result<(Summary, Option<Comparison<'a>>), Error> {
         match self.items.flush() {
             Err(e) if !(e.kind() == std::io::ErrorKind::BrokenPipe && self.pages.is_none()) => {
                 return Err(self.cannot_write(e));
@@ -303,7 +424,7 @@ impl<'s> Records<'s> {
         if let Some(mut pages) = self.pages.take() {
             pages.flush().map_err(|e| self.cannot_write(e))?;
         }
-        Ok(self.summary)
+        Ok((self.summary, self.comparison))
     }
 }
 
@@ -317,7 +438,8 @@ fn shown(source: &Source) -> String {
 pub fn batch_context(inputs: &[PathBuf], config: &Config) -> Result<BatchContext, Error> {
     let config = Config { inputs: inputs.iter().cloned().map(Input::Path).collect(), out: None, ..config.clone() };
     let found = discover(&config)?;
-    Ok(gather(&found, &config, 0, &Progress::new(0, false)).0.into_context())
+    let first = First { config: &config, previous: &Previous::default(), started: SystemTime::now(), budget: 0 };
+    Ok(gather(&found, &first, &Progress::new(0, false)).0.into_context())
 }
 
 /// The facts of the inputs of `config` (of its `--shard` slice, if any),
@@ -335,7 +457,8 @@ pub fn facts(config: &Config) -> Result<Facts, Error> {
     }
     let progress = Progress::new(found.len() as u64, config.progress);
     progress.phase("scanning", found.len() as u64);
-    let (facts, _) = pool.install(|| gather(&found, config, 0, &progress));
+    let first = First { config, previous: &Previous::default(), started: SystemTime::now(), budget: 0 };
+    let (facts, _) = pool.install(|| gather(&found, &first, &progress));
     progress.finish();
     Ok(facts)
 }
@@ -344,15 +467,6 @@ pub fn facts(config: &Config) -> Result<Facts, Error> {
 /// second (see [`Draft`]): a batch that fits is prepared once, a larger
 /// one partly, and memory stays flat however large the batch.
 const DRAFT_BUDGET: usize = 32 << 20;
-
-/// What the first pass learnt of one file: the encoding it was read in,
-/// and the drafts of its pages kept for the second pass, each `None`
-/// where the budget had no room for it.
-#[derive(Debug, Default)]
-struct FirstLook {
-    encoding: Option<&'static Encoding>,
-    drafts: Mutex<Vec<Option<Draft>>>,
-}
 
 /// Room left for drafts, shared by the workers of the first pass.
 struct Room(AtomicUsize);
@@ -364,43 +478,81 @@ impl Room {
     }
 }
 
-/// The first pass: the batch's facts, from every discovered file, and
-/// what it learnt of each file, with drafts of the pages the second pass
-/// cleans within `budget` bytes.
-fn gather(found: &[Found], config: &Config, budget: usize, progress: &Progress) -> (Facts, Vec<FirstLook>) {
-    let room = Room(AtomicUsize::new(budget));
+/// What the first pass reads the inputs with.
+struct First<'a> {
+    config: &'a Config,
+    /// The earlier output, whose facts of unchanged inputs are kept.
+    previous: &'a Previous,
+    /// When the run started (what an input's file-system stamp is checked against).
+    started: SystemTime,
+    /// Bytes of drafts the first pass may keep for the second.
+    budget: usize,
+}
+
+/// The first pass: the batch's facts, from every discovered file, and what
+/// was learnt of each file, with drafts of the pages the second pass
+/// cleans within the budget. A file whose bytes and options are those of
+/// the earlier output keeps the facts recorded there, unread beyond its hash.
+fn gather(found: &[Found], first: &First<'_>, progress: &Progress) -> (Facts, Vec<Scan>) {
+    let options = options_hash(first.config);
+    let room = Room(AtomicUsize::new(first.budget));
     let read = |k: usize, f: &Found| {
-        let mut facts = Facts::default();
-        let mut drafts = Vec::new();
-        let decoded = if f.verdict.is_none() { read_decoded(f, config.encoding).ok() } else { None };
-        // Kept furniture goes back in from the page's lines, which a draft
-        // does not hold.
-        let cleaned = config.shard.is_none_or(|s| s.holds(k)) && !config.clean.keep_furniture;
-        for page in decoded.iter().flat_map(pages) {
-            let (page_facts, draft) = drafted_facts(page, &config.clean);
-            facts = facts.with_page(page_facts);
-            drafts.push((cleaned && room.take(draft.size())).then(|| draft.keep()));
-        }
+        let scanned = if f.verdict.is_none() { scan(k, f, first, &options, &room) } else { None };
         progress.step();
-        (facts, FirstLook { encoding: decoded.map(|d| d.encoding), drafts: Mutex::new(drafts) })
+        scanned.unwrap_or_default()
     };
-    // Map, then merge (order-free); what is learnt of a file keeps its position.
-    let (facts, mut looks) = found
+    // Map, then merge (order-free); scans keep their file's position.
+    let (facts, mut scans) = found
         .par_iter()
         .enumerate()
         .map(|(k, f)| {
-            let (facts, look) = read(k, f);
-            (facts, vec![(k, look)])
+            let (facts, scan) = read(k, f);
+            (facts, vec![(k, scan)])
         })
         .reduce(
             || (Facts::default(), Vec::new()),
-            |(a, mut ea), (b, eb)| {
-                ea.extend(eb);
-                (a.merge(b), ea)
+            |(a, mut sa), (b, sb)| {
+                sa.extend(sb);
+                (a.merge(b), sa)
             },
         );
-    looks.sort_unstable_by_key(|&(k, _)| k);
-    (facts, looks.into_iter().map(|(_, look)| look).collect())
+    scans.sort_unstable_by_key(|(k, _)| *k);
+    (facts, scans.into_iter().map(|(_, s)| s).collect())
+}
+
+/// Reads one input for the first pass: its hash, and its facts, kept from
+/// the earlier output or gathered from its pages. `None` when it cannot be
+/// read (the second pass says why).
+fn scan(k: usize, found: &Found, first: &First<'_>, options: &str, room: &Room) -> Option<(Facts, Scan)> {
+    let (config, previous) = (first.config, first.previous);
+    let source = found.source.rel.as_str();
+    let stat = found.source.path.as_deref().and_then(|path| file_stat(path, first.started));
+    let untouched = stat.as_deref().and_then(|s| previous.unchanged_input(source, s));
+    if let Some((facts, line)) = untouched.and_then(|input| previous.facts(source, input, options)) {
+        let (sources_line, input) = (Some(line.to_owned() + "\n"), untouched.map(str::to_owned));
+        return Some((facts, Scan { sources_line, input, stat, ..Scan::default() }));
+    }
+    let bytes = read_bytes(found).ok()?;
+    let input = content_hash(&bytes);
+    if let Some((facts, line)) = previous.facts(source, &input, options) {
+        let sources_line = Some(line.to_owned() + "\n");
+        return Some((facts, Scan { sources_line, input: Some(input), stat, ..Scan::default() }));
+    }
+    let Ok(decoded) = decode(&bytes, config.encoding) else {
+        return Some((Facts::default(), Scan { input: Some(input), stat, ..Scan::default() }));
+    };
+    // Kept furniture goes back in from the page's lines, which a draft
+    // does not hold.
+    let cleaned = config.shard.is_none_or(|s| s.holds(k)) && !config.clean.keep_furniture;
+    let (mut facts, mut drafts) = (Facts::default(), Vec::new());
+    for page in pages(&decoded) {
+        let (page_facts, draft) = drafted_facts(page, &config.clean);
+        facts = facts.with_page(page_facts);
+        drafts.push((cleaned && room.take(draft.size())).then(|| draft.keep()));
+    }
+    let sources_line = Some(json_line(&SourceEntry { source, input: &input, facts: &facts }));
+    let encoding = Some(decoded.encoding);
+    Some((facts, Scan { encoding, sources_line, input: Some(input), stat, drafts: Mutex::new(drafts) }))
 }
 
 /// The facts of a decoded file: of each of its pages.
@@ -411,50 +563,90 @@ pub fn file_facts(decoded: &Decoded, options: &CleanOptions) -> Facts {
 /// The articles of a decoded file as `--format jsonl` writes them to
 /// `articles.jsonl`: one JSON line per item, its manifest fields and text.
 pub fn articles(source: &Source, decoded: &Decoded, ctx: &BatchContext, options: &CleanOptions) -> String {
-    clean_decoded(source, decoded, Vec::new(), ctx, options, true).0.entries
+    let origin = Origin { source, input: "", stamp: &Provenance::default() };
+    clean_decoded(origin, decoded, Vec::new(), ctx, options, true).0.entries
 }
 
-/// Reads and decodes an input (in `encoding`, if given); `Err` holds the
-/// outcome when it is not text.
-fn read_decoded(found: &Found, encoding: Option<&'static Encoding>) -> Result<Decoded, Outcome> {
-    let read;
-    let bytes = match (&found.bytes, &found.source.path) {
-        (Some(bytes), _) => bytes,
-        (None, Some(path)) => {
-            read = fs::read(path).map_err(|e| Outcome::Failed { error: Error::io(path, e) })?;
-            &read
+/// An input's bytes; `Err` holds the outcome when it cannot be read.
+fn read_bytes(found: &Found) -> Result<std::borrow::Cow<'_, [u8]>, Outcome> {
+    match (&found.bytes, &found.source.path) {
+        (Some(bytes), _) => Ok(bytes.into()),
+        (None, Some(path)) => fs::read(path).map(Into::into).map_err(|e| Outcome::Failed { error: Error::io(path, e) }),
+        (None, None) => Err(Outcome::Skipped { reason: "no file".into() }),
+    }
+}
+
+/// The second pass for one file: keep its earlier records and items when
+/// they are current (`--incremental`, `--check`), or clean its pages and
+/// write (or, with `--check`, compare) its items. `Err` only when the
+/// output cannot be written.
+fn clean_file(found: &Found, scan: &Scan, drafts: Vec<Option<Draft>>, pass: &Pass<'_>) -> Result<Outcome, Error> {
+    let earlier = scan.input.as_deref().and_then(|input| pass.previous.current(&found.source.rel, input, pass.stamp));
+    if let Some(earlier) = earlier {
+        if let Some(kept) = keep(earlier, pass.target)? {
+            return Ok(Outcome::Cleaned(Box::new(kept)));
         }
-        (None, None) => return Err(Outcome::Skipped { reason: "no file".into() }),
-    };
-    decode(bytes, encoding).map_err(|reason| Outcome::Skipped { reason: reason.to_string() })
-}
-
-/// The second pass for one file: clean its pages, write its items. `Err`
-/// only when the output cannot be written.
-fn clean_file(
-    found: &Found,
-    encoding: Option<&'static Encoding>,
-    drafts: Vec<Option<Draft>>,
-    ctx: &BatchContext,
-    config: &Config,
-    out: Option<&OutDir>,
-) -> Result<Outcome, Error> {
-    let decoded = match read_decoded(found, config.encoding.or(encoding)) {
-        Ok(decoded) => decoded,
+    }
+    let bytes = match read_bytes(found) {
+        Ok(bytes) => bytes,
         Err(outcome) => return Ok(outcome),
     };
-    let with_text = config.format == Format::Jsonl || out.is_none();
-    let (cleaned, items) = clean_decoded(&found.source, &decoded, drafts, ctx, &config.clean, with_text);
-    if let (Some(out), false) = (out, with_text) {
-        write_items(out, &found.source, &items)?;
+    // With a facts file there was no first pass to hash the input.
+    let input = scan.input.clone().unwrap_or_else(|| content_hash(&bytes));
+    // The first pass found each file's encoding; detection is not
+    // repeated (chardetng is the slowest step of decoding).
+    let decoded = match decode(&bytes, pass.config.encoding.or(scan.encoding)) {
+        Ok(decoded) => decoded,
+        Err(reason) => return Ok(Outcome::Skipped { reason: reason.to_string() }),
+    };
+    let with_text = pass.config.format == Format::Jsonl || matches!(pass.target, Target::Stdout);
+    let origin = Origin { source: &found.source, input: &input, stamp: pass.stamp };
+    let (mut cleaned, items) = clean_decoded(origin, &decoded, drafts, pass.ctx, &pass.config.clean, with_text);
+    match pass.target {
+        Target::Out(out) if !with_text => write_items(out, &found.source, &items)?,
+        Target::Check(path) if !with_text => {
+            cleaned.items_differ = crate::check::compare_items(path, &found.source, &items)
+        }
+        _ => {}
     }
-    Ok(Outcome::Cleaned(cleaned))
+    Ok(Outcome::Cleaned(Box::new(cleaned)))
+}
+
+/// An input's earlier records and items, kept: its item files are linked
+/// (or copied) from OUT into the new output, or, with `--check`, looked
+/// for. `None` when an item file is gone from OUT: the input is cleaned.
+fn keep(earlier: &Earlier, target: Target<'_>) -> Result<Option<Cleaned>, Error> {
+    let mut kept = Cleaned {
+        pages: earlier.pages.len(),
+        items: earlier.items,
+        bytes: earlier.bytes,
+        warnings: earlier.warnings.clone(),
+        kept: true,
+        ..Cleaned::default()
+    };
+    for page in &earlier.pages {
+        kept.page_records.push_str(page);
+        kept.page_records.push('\n');
+    }
+    for item in &earlier.entries {
+        kept.entries.push_str(&item.line);
+        kept.entries.push('\n');
+        let Some(path) = &item.path else { continue };
+        match target {
+            Target::Out(out) if !out.link_from_out(path)? => return Ok(None),
+            Target::Check(dir) if fs::symlink_metadata(dir.join(path)).is_err() => {
+                kept.items_differ.push(format!("missing item {}", item.id));
+            }
+            _ => {}
+        }
+    }
+    Ok(Some(kept))
 }
 
 /// Cleans the pages of a decoded file, going on from the first pass's
 /// drafts of them where it can; returns the records and the items.
 fn clean_decoded(
-    source: &Source,
+    origin: Origin<'_>,
     decoded: &Decoded,
     drafts: Vec<Option<Draft>>,
     ctx: &BatchContext,
@@ -475,12 +667,13 @@ fn clean_decoded(
         if !result.warnings.is_empty() {
             cleaned.warnings.push(format!("page {}: {}", page.number, result.warnings.join("; ")));
         }
-        let record = PageRecord::new(source, page.number, encoding, page.text.len(), page.malformed, &result);
+        let record = PageRecord::new(origin, page.number, encoding, page.text.len(), page.malformed, &result);
         cleaned.page_records.push_str(&json_line(&record));
         paged_items.extend(result.items.into_iter().map(|item| (page.number, item)));
     }
     // Items are numbered across the file, with as many digits as it needs.
     let count = paged_items.len();
+    let source = origin.source;
     for (k, (page, item)) in paged_items.iter().enumerate() {
         cleaned.entries.push_str(&json_line(&Entry::new(source, *page, k + 1, count, item, with_text)));
     }
@@ -488,10 +681,18 @@ fn clean_decoded(
     (cleaned, paged_items.into_iter().map(|(_, item)| item).collect())
 }
 
+/// The manifest of a format: `manifest.jsonl`, or `articles.jsonl`.
+fn manifest_name(format: Format) -> &'static str {
+    match format {
+        Format::Txt => RECORD_FILES[0],
+        Format::Jsonl => RECORD_FILES[1],
+    }
+}
+
 /// The records a run writes beside its items: the manifest (or, with
 /// `--format jsonl`, the articles) and the pages. Cleaning a folder of
 /// output again skips them.
-const RECORD_FILES: [&str; 3] = ["manifest.jsonl", "articles.jsonl", PAGES_RECORD];
+const RECORD_FILES: [&str; 5] = ["manifest.jsonl", "articles.jsonl", PAGES_RECORD, SOURCES_RECORD, RUN_RECORD];
 
 /// Names of files in a folder that are not pages unless `--glob` asks for
 /// them: a folder's own documentation.

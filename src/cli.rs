@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use galley::config::Selection;
 use galley::facts::Stamp;
-use galley::{CleanOptions, Config, Error, Facts, Format, Input, Shard};
+use galley::{CleanOptions, Config, Error, Facts, Format, Input, Mode, Shard};
 
 /// Turns raw text dumps of scanned newspaper pages into clean UTF-8 articles.
 ///
@@ -42,9 +42,16 @@ pub enum Command {
     /// Files that are not text are skipped and named on stderr; files that
     /// cannot be read fail and are named; the run goes on.
     ///
-    /// Exit status: 0 every input cleaned or skipped; 1 some inputs failed,
-    /// or the output could not be written (OUT is then left as it was);
-    /// 2 bad usage (a missing input or rules file, a bad option, an OUT that
+    /// Each page record carries its input's SHA-256, the galley version and
+    /// hashes of the options and of the batch's facts; OUT/sources.jsonl
+    /// keeps each input's facts and OUT/run.json records the run (inputs,
+    /// options, counts, time), so that --check and --incremental can tell
+    /// what changed.
+    ///
+    /// Exit status: 0 every input cleaned or skipped (with --check: and OUT
+    /// is current); 1 some inputs failed, or the output could not be
+    /// written (OUT is then left as it was), or --check found OUT out of
+    /// date; 2 bad usage (a missing input or rules file, a bad option, an OUT that
     /// is an input or holds other files, no page found), with nothing written.
     Clean(CleanArgs),
     /// Show every decision made on one page dump: spacing repairs, line
@@ -61,6 +68,28 @@ pub enum Command {
     /// Exit status: 0 written; 1 the file could not be written; 2 bad usage
     /// (a missing input, facts files that do not merge), nothing written.
     Facts(FactsArgs),
+    /// Write one self-contained HTML page about an output: counts per page
+    /// and per rule, the furniture removed with examples, pages with
+    /// warnings, orphans, charts of items per page and article lengths, and
+    /// every page with its articles. Nothing in it is fetched from a network.
+    Report(ReportArgs),
+}
+
+/// Arguments of `galley report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The output folder of a `galley clean` run.
+    #[arg(value_name = "OUT")]
+    pub out: PathBuf,
+
+    /// Where to write the HTML page; `-` writes standard output.
+    #[arg(short, long, value_name = "FILE", default_value = "report.html")]
+    pub output: PathBuf,
+
+    /// An older output of the same inputs: the report shows the pages and
+    /// items added, gone and changed since.
+    #[arg(long, value_name = "OLD_OUT")]
+    pub diff: Option<PathBuf>,
 }
 
 /// Arguments of `galley clean`.
@@ -121,6 +150,25 @@ pub struct CleanArgs {
     /// Record furniture in pages.jsonl but leave it in the items.
     #[arg(long)]
     pub keep_furniture: bool,
+
+    /// Write nothing; exit 0 when OUT is exactly what this run would
+    /// write, 1 otherwise, listing on stdout each stale, missing or extra
+    /// item and page (the first 20, then a count). A page whose input
+    /// bytes, options and batch facts are those its record in OUT names is
+    /// not cleaned again to check it; its item files are only looked for.
+    /// An input whose size, modification time and inode are those
+    /// OUT/run.json recorded is not even read again (as git and make trust).
+    #[arg(long, conflicts_with = "incremental")]
+    pub check: bool,
+
+    /// Clean only the inputs that are new or changed, or all of them when
+    /// the options, the rules, the galley version or the batch's facts
+    /// changed; keep the other items of OUT and drop those of inputs that
+    /// are gone. OUT is still replaced whole, by the same bytes a full run
+    /// writes (run.json aside, which records the run). The summary line
+    /// counts the files re-cleaned.
+    #[arg(long)]
+    pub incremental: bool,
 
     /// No progress bar, no summary line; errors are still printed.
     #[arg(short, long)]
@@ -357,6 +405,12 @@ impl CleanArgs {
         if stdin && self.shard.is_some() {
             return Err(Error::Usage("--shard slices a batch of files; standard input is one page dump".into()));
         }
+        if stdin && (self.check || self.incremental) {
+            return Err(Error::Usage(
+                "--check and --incremental compare files with an earlier output; standard input is one page dump"
+                    .into(),
+            ));
+        }
         match &self.out {
             None if stdin && self.format == Some(FormatArg::Txt) => Err(Error::Usage(
                 "standard input without -o writes JSON lines to standard output; pass -o OUT for item files".into(),
@@ -396,6 +450,11 @@ impl CleanArgs {
             summary: !self.quiet,
             clean,
             facts,
+            mode: match (self.check, self.incremental) {
+                (true, _) => Mode::Check,
+                (false, true) => Mode::Incremental,
+                (false, false) => Mode::Full,
+            },
         })
     }
 }

@@ -28,6 +28,21 @@ pub enum Format {
     Jsonl,
 }
 
+/// What a run does with an earlier output in OUT.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Clean every input; OUT is replaced whole.
+    #[default]
+    Full,
+    /// Clean only the inputs whose bytes, options or facts changed, keep
+    /// the other items of OUT; OUT is replaced whole, by the same bytes a
+    /// full run writes (`--incremental`).
+    Incremental,
+    /// Write nothing; tell whether OUT is what a full run would write
+    /// (`--check`).
+    Check,
+}
+
 /// The K-th of N deterministic slices of the sorted inputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Shard {
@@ -90,6 +105,8 @@ pub struct Config {
     pub clean: CleanOptions,
     /// The batch's facts, read from a file (`--facts`): no first pass.
     pub facts: Option<std::sync::Arc<Facts>>,
+    /// Full, incremental or check.
+    pub mode: Mode,
 }
 
 /// Worker threads when none are asked for: all cores.
@@ -111,6 +128,7 @@ impl Default for Config {
             summary: true,
             clean: CleanOptions::default(),
             facts: None,
+            mode: Mode::Full,
         }
     }
 }

@@ -207,6 +207,17 @@ impl BatchContext {
         let knows_edge = self.has_edges() && edges.any(|k| self.edges.contains(k));
         !(self.seams.knows_any(&asked.seams) || asked.words.iter().any(word) || knows_edge)
     }
+
+    /// The context as bytes that depend only on what it holds, not on the
+    /// order its facts were merged in: what its digest is taken of.
+    pub fn canonical_bytes(&self) -> Vec<u8> {
+        let mut edges: Vec<&str> = self.edges.iter().map(String::as_str).collect();
+        edges.sort_unstable();
+        let mut boxes: Vec<u64> = self.boxes.iter().copied().collect();
+        boxes.sort_unstable();
+        let canonical = (self.lexicon.sorted(), self.seams.sorted(), edges, boxes);
+        serde_json::to_vec(&canonical).expect("sorted facts serialize")
+    }
 }
 
 /// What preparing a page (taking out its furniture lines, rejoining them)

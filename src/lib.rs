@@ -43,6 +43,7 @@
 
 pub mod batch;
 mod canonical;
+mod check;
 mod clean;
 pub mod config;
 mod context;
@@ -55,8 +56,11 @@ pub mod model;
 pub mod normalize;
 mod ordered;
 mod outdir;
+mod previous;
 mod progress;
+pub mod provenance;
 pub mod rejoin;
+pub mod report;
 pub mod rules;
 pub mod script;
 pub mod segment;
@@ -65,7 +69,7 @@ pub mod write;
 
 pub use batch::{Summary, run};
 pub use clean::{clean_page, page_facts};
-pub use config::{CleanOptions, Config, Format, Input, Shard};
+pub use config::{CleanOptions, Config, Format, Input, Mode, Shard};
 pub use context::{BatchContext, Facts, PageFacts};
 pub use error::Error;
 pub use facts::Stamp;

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Command::Clean(args) => clean(args),
         Command::Explain(args) => explain(args),
         Command::Facts(args) => facts(args),
+        Command::Report(args) => report(args),
     };
     ExitCode::from(status as u8)
 }
@@ -32,6 +33,7 @@ fn clean(args: cli::CleanArgs) -> ExitStatus {
     };
     match galley::run(&config, &mut |line| eprintln!("{line}")) {
         Ok(summary) => {
+            print_differences(&summary.differences);
             if config.summary {
                 eprintln!("{}", summary.line());
             }
@@ -58,6 +60,36 @@ fn facts(args: cli::FactsArgs) -> ExitStatus {
             ExitStatus::Success
         }
         Err(error) => fail(error),
+    }
+}
+
+fn report(args: cli::ReportArgs) -> ExitStatus {
+    let html = match galley::report::report(&args.out, args.diff.as_deref()) {
+        Ok(html) => html,
+        Err(error) => return fail(error),
+    };
+    let written = if args.output.as_os_str() == "-" {
+        std::io::Write::write_all(&mut std::io::stdout(), html.as_bytes())
+    } else {
+        std::fs::write(&args.output, html)
+    };
+    match written {
+        Ok(()) => ExitStatus::Success,
+        Err(e) => fail(galley::Error::io(&args.output, e)),
+    }
+}
+
+/// Differences a check found worth listing before a count of the rest.
+const DIFFERENCES_LISTED: usize = 20;
+
+/// Lists what `--check` found on standard output: the first differences,
+/// then how many more.
+fn print_differences(differences: &[String]) {
+    for difference in differences.iter().take(DIFFERENCES_LISTED) {
+        println!("{difference}");
+    }
+    if differences.len() > DIFFERENCES_LISTED {
+        println!("... and {} more", differences.len() - DIFFERENCES_LISTED);
     }
 }
 

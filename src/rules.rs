@@ -313,6 +313,13 @@ impl RuleSet {
         Ok(())
     }
 
+    /// The rules as text, every field of every rule in order: two rule
+    /// sets clean alike when their fingerprints are equal (for one galley
+    /// version, whose code and date forms are fixed).
+    pub fn fingerprint(&self) -> String {
+        format!("{:?}", self.specs)
+    }
+
     /// The indexes of the prefilter words `text` holds, sorted, into `found`.
     pub fn words_in(&self, text: &str, found: &mut Vec<u32>) {
         found.clear();

@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::model::{Item, ItemKind, PageResult, Removal, Source};
 use crate::outdir::OutDir;
+use crate::provenance::Provenance;
 
 /// One line of `manifest.jsonl` (or, with `text`, of `articles.jsonl`).
 #[derive(Debug, Serialize)]
@@ -104,12 +105,29 @@ pub struct PageRecord<'a> {
     pub orphans: &'a [String],
     /// Oddities worth a look.
     pub warnings: &'a [String],
+    /// SHA-256 of the input file's bytes.
+    pub input: &'a str,
+    /// What the page was cleaned with: `galley`, `options`, `facts`.
+    #[serde(flatten)]
+    pub stamp: &'a Provenance,
+}
+
+/// Where a page comes from: its file, the file's content hash, and what
+/// the run cleans with.
+#[derive(Clone, Copy, Debug)]
+pub struct Origin<'a> {
+    /// The input file.
+    pub source: &'a Source,
+    /// SHA-256 of its bytes.
+    pub input: &'a str,
+    /// The run's stamp.
+    pub stamp: &'a Provenance,
 }
 
 impl<'a> PageRecord<'a> {
     /// The record of one cleaned page.
     pub fn new(
-        source: &'a Source,
+        origin: Origin<'a>,
         page: usize,
         encoding: &'a str,
         bytes: usize,
@@ -117,7 +135,7 @@ impl<'a> PageRecord<'a> {
         result: &'a PageResult,
     ) -> Self {
         PageRecord {
-            source: &source.rel,
+            source: &origin.source.rel,
             page,
             encoding,
             bytes,
@@ -126,6 +144,8 @@ impl<'a> PageRecord<'a> {
             removed: &result.removed,
             orphans: &result.orphans,
             warnings: &result.warnings,
+            input: origin.input,
+            stamp: origin.stamp,
         }
     }
 }

@@ -89,7 +89,12 @@ fn clean_writes_item_files_manifest_and_pages_by_the_contract() {
     // Item files: <seed without extension>/NN.txt, UTF-8, LF, one final newline.
     let stems: BTreeSet<&str> = SEEDS.iter().map(|s| s.trim_end_matches(".txt")).collect();
     let items = item_files(&files);
-    assert_eq!(files.len(), items.len() + 2, "only the two manifests beside the item folders: {:?}", files.keys());
+    assert_eq!(
+        files.len(),
+        items.len() + 3,
+        "only the manifests and sources.jsonl beside the item folders (and run.json): {:?}",
+        files.keys()
+    );
     for (name, bytes) in &items {
         let (folder, file) = name.split_once('/').expect("folder/file");
         assert!(stems.contains(folder), "{name} is in no seed's folder");
@@ -439,7 +444,7 @@ fn jsonl_format_writes_articles_and_pages_without_item_files() {
     clean_ok(&[&input], &jsonl, &["--format", "jsonl"]);
 
     let names: Vec<String> = tree(&jsonl).into_keys().collect();
-    assert_eq!(names, ["articles.jsonl", "pages.jsonl"], "only the two JSON-lines files");
+    assert_eq!(names, ["articles.jsonl", "pages.jsonl", "sources.jsonl"], "only the JSON-lines records");
     assert_eq!(read_text(&jsonl.join("pages.jsonl")), read_text(&txt.join("pages.jsonl")), "pages.jsonl as for txt");
 
     let articles_text = read_text(&jsonl.join("articles.jsonl"));

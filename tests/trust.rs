@@ -155,7 +155,11 @@ fn items_of_removed_inputs_and_the_other_formats_records_go() {
     assert!(!out.join(SEEDS[0].trim_end_matches(".txt")).exists(), "the removed page's items are gone");
     assert_consistent(&out);
     assert_eq!(clean(&[&pages], &out, &["--format", "jsonl"]).status.code(), Some(0));
-    assert_eq!(names(&out), ["articles.jsonl", "pages.jsonl"], "no item files or manifest of the txt format");
+    assert_eq!(
+        names(&out),
+        ["articles.jsonl", "pages.jsonl", "run.json", "sources.jsonl"],
+        "no item files or manifest of the txt format"
+    );
 }
 
 /// A batch big enough that a debug build takes a while on it.

@@ -83,6 +83,16 @@ impl Lexicon {
     pub fn is_empty(&self) -> bool {
         self.words.is_empty() && self.compounds.is_empty()
     }
+
+    /// The word forms and then the compounds with their counts, each
+    /// sorted: the same lexicon in the same order however it was merged.
+    pub fn sorted(&self) -> [Vec<(&str, u32)>; 2] {
+        [&self.words, &self.compounds].map(|map| {
+            let mut entries: Vec<(&str, u32)> = map.iter().map(|(w, &n)| (w.as_str(), n)).collect();
+            entries.sort_unstable();
+            entries
+        })
+    }
 }
 
 /// English words, lower case (SCOWL sizes 10–35; `data/words/README.md`

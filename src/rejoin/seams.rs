@@ -79,6 +79,15 @@ impl Seams {
         self.joints.extend(other.joints);
     }
 
+    /// The keys of the breaks and then of the joints, each sorted.
+    pub fn sorted(&self) -> [Vec<u64>; 2] {
+        [&self.breaks, &self.joints].map(|set| {
+            let mut keys: Vec<u64> = set.iter().copied().collect();
+            keys.sort_unstable();
+            keys
+        })
+    }
+
     /// Whether the batch shows any of the breaks and joints `asked`.
     pub(crate) fn knows_any(&self, asked: &SeamsAsked) -> bool {
         asked.breaks.iter().any(|k| self.breaks.contains(k)) || asked.joints.iter().any(|k| self.joints.contains(k))

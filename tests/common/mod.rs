@@ -42,8 +42,21 @@ pub const MANIFEST_FIELDS: [&str; 15] = [
 ];
 
 /// The fields of a `pages.jsonl` line, in order.
-pub const PAGE_FIELDS: [&str; 9] =
-    ["source", "page", "encoding", "bytes", "malformed", "items", "removed", "orphans", "warnings"];
+pub const PAGE_FIELDS: [&str; 13] = [
+    "source",
+    "page",
+    "encoding",
+    "bytes",
+    "malformed",
+    "items",
+    "removed",
+    "orphans",
+    "warnings",
+    "input",
+    "galley",
+    "options",
+    "facts",
+];
 
 /// The built `galley` binary, ready for arguments.
 pub fn galley() -> Command {
@@ -72,10 +85,12 @@ pub fn copy_seeds(dir: &Path, names: &[&str]) {
 }
 
 /// Every file under `dir`, by its path relative to `dir` (with `/`), with
-/// its bytes.
+/// its bytes; but `run.json`, which records when and how the output was
+/// made, not what it is.
 pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     collect(dir, dir, &mut files);
+    files.remove("run.json");
     files
 }
 

@@ -804,19 +804,22 @@ fn mark_tail_credits(lines: &[Line], info: &mut [LineInfo], columns: &[Column], 
 }
 
 /// Whether a page indents its paragraphs: most lines after a finished
-/// sentence are indented, and hardly any inside a sentence.
+/// sentence are indented (next to it or after a blank line: a page that
+/// sets its paragraphs off by blank lines may indent them as well), and
+/// hardly any of those that go on from an open line below it.
 fn indents_paragraphs(lines: &[Line], info: &[LineInfo]) -> bool {
     let (mut after_end, mut indented_after_end, mut inside, mut indented_inside) = (0, 0, 0, 0);
-    for i in 1..lines.len() {
-        if lines[i].is_blank() || lines[i - 1].is_blank() {
-            continue;
-        }
+    let mut prev: Option<usize> = None;
+    for i in (0..lines.len()).filter(|&i| !lines[i].is_blank()) {
         let indented = usize::from(lines[i].indent);
-        if info[i - 1].end == End::Sentence {
-            (after_end, indented_after_end) = (after_end + 1, indented_after_end + indented);
-        } else {
-            (inside, indented_inside) = (inside + 1, indented_inside + indented);
+        match prev {
+            Some(p) if info[p].end == End::Sentence => {
+                (after_end, indented_after_end) = (after_end + 1, indented_after_end + indented);
+            }
+            Some(p) if p + 1 == i => (inside, indented_inside) = (inside + 1, indented_inside + indented),
+            _ => {}
         }
+        prev = Some(i);
     }
     after_end >= MIN_INDENT_EVIDENCE && indented_after_end * 2 >= after_end && indented_inside * 10 <= inside
 }
@@ -1107,6 +1110,23 @@ mod tests {
         let texts = texts(page);
         assert_eq!(texts.len(), 7, "{texts:?}");
         assert_eq!((texts[3].as_str(), texts[5].as_str()), ("咨询电话：0791—86123456", "一、着力扩大有效投资"));
+    }
+
+    #[test]
+    fn paragraphs_set_off_by_blank_lines_show_the_indent_too() {
+        // Each paragraph indented and set off by a blank line: a section
+        // heading left open stays apart from the indented text under it,
+        // and a column break (a flush continuation) still joins.
+        let page = "\u{3000}\u{3000}水库管理处介绍，今年汛期以来\n库区累计降雨量比常年偏多三成，水位\n一度超过警戒线。\n\n\
+                    \u{3000}\u{3000}（二）加强堤坝巡查\n\n\
+                    \u{3000}\u{3000}管理处组建了十二支巡查队，对大\n坝、溢洪道和下游河堤实行二十四小\n\n时巡查。\n\n\
+                    \u{3000}\u{3000}（三）完善应急预案\n\n\
+                    \u{3000}\u{3000}下游五个乡镇已完成转移路线的\n标识设置。\n\n\
+                    \u{3000}\u{3000}管理处提醒，汛期请勿在库区垂\n钓。\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 6, "{texts:?}");
+        assert_eq!((texts[1].as_str(), texts[3].as_str()), ("（二）加强堤坝巡查", "（三）完善应急预案"));
+        assert_eq!(texts[2], "管理处组建了十二支巡查队，对大坝、溢洪道和下游河堤实行二十四小时巡查。");
     }
 
     #[test]

@@ -364,9 +364,10 @@ impl<'a> Layout<'a> {
 
     /// Whether line `i` fills its column (within a character; ragged Latin
     /// columns get more room). A line among whole paragraphs has no column
-    /// to fill.
+    /// to fill, nor has one where no nearby line repeats a width.
     fn full(&self, i: usize) -> bool {
         !self.whole[i]
+            && self.columns[i].support > 1
             && self.info[i].width + tolerance(self.columns[i].width, self.info[i].cjk) >= self.columns[i].width
     }
 
@@ -708,7 +709,9 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
     let (a, b) = (&layout.info[p], &layout.info[i]);
     let credit_runs_on =
         a.credit && layout.rules.is_credit(&format!("{} {}", layout.lines[p].text, layout.lines[i].text));
-    if credit_runs_on || b.note {
+    // A bracketed note runs on from the sentence before it, unless the
+    // lines are whole paragraphs: then it is one of them.
+    if credit_runs_on || (b.note && !layout.whole[p]) {
         None
     } else if a.tail.is_some() || b.tail.is_some() {
         Some(Break::Tail)
@@ -1110,6 +1113,27 @@ mod tests {
         let texts = texts(page);
         assert_eq!(texts.len(), 7, "{texts:?}");
         assert_eq!((texts[3].as_str(), texts[5].as_str()), ("咨询电话：0791—86123456", "一、着力扩大有效投资"));
+    }
+
+    #[test]
+    fn where_no_width_repeats_a_sentence_end_ends_the_paragraph() {
+        // A web edition's article under its headline and credit line: each
+        // paragraph one line, no two of the same width, so no column.
+        let page = "Schifffahrt\nFähre nach Helgoland fährt wieder täglich\nVon Jonas Petersen\n\
+                    Nach dem Ende der Werftzeit nimmt die Fähre zwischen Cuxhaven und Helgoland am Montag wieder den täglichen Betrieb auf. Die erste Abfahrt ist um 9.30 Uhr.\n\
+                    Die Reederei hatte das Schiff im Winter für rund zwei Millionen Euro modernisieren lassen, vor allem die Antriebe.\n\
+                    Fahrkarten gibt es im Internet und an den Schaltern im Hafen.\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 6, "{texts:?}");
+        assert!(texts[4].starts_with("Die Reederei"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_bracketed_note_among_whole_paragraphs_is_a_paragraph() {
+        let page = "The library will stay open until 9 p.m. on weekdays from next month, the county board decided on Monday.\n\
+                    Longer hours had been requested by students who study after school.\n\
+                    (The author teaches history at Lakeview College.)\n";
+        assert_eq!(texts(page).len(), 3, "{:?}", texts(page));
     }
 
     #[test]

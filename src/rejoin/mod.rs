@@ -45,8 +45,8 @@ use crate::model::{Line, ParaClass, Paragraph};
 use crate::rejoin::column::{Column, LineSet, column_widths, tolerance, whole_paragraphs};
 use crate::rejoin::enumerator::{Point, point};
 use crate::rejoin::hand::{
-    Credit, Hand, HandLine, credit, ended_by_hand, is_box_label, is_field, is_label_like, is_qa, is_report_byline,
-    leaves_open,
+    Credit, Hand, HandLine, credit, ended_by_hand, first_unit_width, is_box_label, is_field, is_label_like, is_qa,
+    is_report_byline, leaves_open,
 };
 use crate::rejoin::join::{Side, headline_into, join_into};
 use crate::rejoin::lexicon::LexiconView;
@@ -246,6 +246,9 @@ enum Break {
     ShortSentence,
     /// The line before ends a sentence and this one is indented.
     Indent,
+    /// The line before ends a sentence and had room left for this one's
+    /// first word, on a page set ragged (see `sets_ragged`).
+    Room,
     /// The line before is short and open, and this one opens a quotation.
     Quote,
     /// The line before ends a sentence, and this one opens the next
@@ -295,6 +298,8 @@ struct Layout<'a> {
     /// Whether each line was ended by hand before the next text line: a
     /// paragraph of its own (see `hand`).
     hand: Vec<bool>,
+    /// Whether the page's Latin lines are set ragged (see `sets_ragged`).
+    ragged: bool,
 }
 
 impl<'a> Layout<'a> {
@@ -328,7 +333,18 @@ impl<'a> Layout<'a> {
         mark_lists(lines, &mut info);
         mark_tail_credits(lines, &mut info, &columns, &whole);
         let hand = hand_ended(lines, &info, &columns, &whole);
-        Layout { lines, rules, info, columns, whole, hand }
+        let ragged = sets_ragged(lines, &info, &columns);
+        Layout { lines, rules, info, columns, whole, hand, ragged }
+    }
+
+    /// Whether Latin line `p`, on a page set ragged, had room left in its
+    /// column for the first word of the line `i` after it.
+    fn room_for_next(&self, p: usize, i: usize) -> bool {
+        let column = self.columns[p];
+        self.ragged
+            && !self.info[p].cjk
+            && column.support > 1
+            && self.info[p].width + first_unit_width(&self.lines[i].text, false) <= column.width
     }
 
     /// Whether piece `k` stands beside a Markdown heading: directly above
@@ -740,6 +756,8 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
         Some(Break::ShortSentence)
     } else if a.end == End::Sentence && layout.lines[i].indent {
         Some(Break::Indent)
+    } else if a.end == End::Sentence && layout.room_for_next(p, i) {
+        Some(Break::Room)
     } else if a.end == End::Open
         && b.opens_quote
         && layout.short_by(p) >= QUOTE_SHORTFALL
@@ -829,6 +847,34 @@ fn indents_paragraphs(lines: &[Line], info: &[LineInfo]) -> bool {
 
 /// Paragraph ends a page must show to tell that it indents its paragraphs.
 const MIN_INDENT_EVIDENCE: usize = 3;
+
+/// Lines running on from a full line that a page must show to tell that
+/// it is set ragged.
+const MIN_RAGGED_EVIDENCE: usize = 5;
+
+/// Whether a page's Latin lines are set ragged, each filled word by word
+/// until the next word no longer fits: no line that fills its column and
+/// runs on into the next (one in ten at most) had room for the next
+/// line's first word. There, a line that ends a sentence with room for the
+/// next word was ended on purpose: its paragraph ends, indent or none.
+/// Justified type counted in characters shows no such rule (its full lines
+/// are as long in print, not in letters), and tells nothing.
+fn sets_ragged(lines: &[Line], info: &[LineInfo], columns: &[Column]) -> bool {
+    let (mut running, mut roomy) = (0usize, 0usize);
+    for p in 1..lines.len() {
+        let (a, i) = (&info[p - 1], p);
+        let column = columns[p - 1];
+        let runs_on = matches!(a.end, End::Open | End::Clause) && !lines[p - 1].text.ends_with('-');
+        if a.cjk || !runs_on || lines[i].is_blank() || column.support < 2 {
+            continue;
+        }
+        if a.width + tolerance(column.width, false) >= column.width {
+            running += 1;
+            roomy += usize::from(a.width + first_unit_width(&lines[i].text, false) <= column.width);
+        }
+    }
+    running >= MIN_RAGGED_EVIDENCE && roomy * 10 <= running
+}
 
 /// How much wider (half-width units) an open line must be than the line
 /// below it for that one to have been ended by hand: three characters.
@@ -1134,6 +1180,25 @@ mod tests {
                     Longer hours had been requested by students who study after school.\n\
                     (The author teaches history at Lakeview College.)\n";
         assert_eq!(texts(page).len(), 3, "{:?}", texts(page));
+    }
+
+    #[test]
+    fn in_ragged_lines_a_sentence_that_left_room_for_the_next_word_ends_its_paragraph() {
+        // Set ragged at 40 characters, paragraphs not indented: no line that
+        // runs on could have taken the next word, so the line that ends a
+        // sentence and could have taken `The` ended its paragraph.
+        let ragged = "Crews from the county highway department\nspent most of Thursday clearing fallen\n\
+                      trees from Ridge Road after the\novernight storm brought down power lines\n\
+                      near the old feed mill on the creek.\nThe road reopened at dusk. Residents\n\
+                      were asked to report damaged poles to\nthe utility, which said most homes had\n\
+                      power again by midnight.\nSchools in the district will open two\nhours late on Friday.\n";
+        let split = texts(ragged);
+        assert_eq!(split.len(), 3, "{split:?}");
+        assert!(split[1].starts_with("The road reopened"), "{split:?}");
+        // Where a line that runs on had room for the next word, the widths
+        // are no evidence (justified type, counted in characters).
+        let justified = ragged.replace("most homes had\npower again", "most homes\nhad power again");
+        assert_eq!(texts(&justified).len(), 2, "{:?}", texts(&justified));
     }
 
     #[test]

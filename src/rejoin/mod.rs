@@ -473,7 +473,15 @@ impl<'a> Layout<'a> {
         let continues_after = !lone && in_column && self.full(piece.last) && next.is_some_and(|n| self.reads_on(n));
         let alone = lone && next.is_none_or(|n| n.start == Break::Blank);
         let asks = alone && self.asks_inside(piece);
-        let shaped = (self.headline_shaped(piece) && !continues_after) || capitals || title || asks;
+        // No paragraph opens in lower case: text that does after a blank
+        // line goes on from this piece, which is no headline.
+        let read_on_in_lower_case = next.is_some_and(|n| {
+            n.start == Break::Blank
+                && !self.info[n.first].cjk
+                && self.lines[n.first].text.starts_with(char::is_lowercase)
+        });
+        let shaped =
+            ((self.headline_shaped(piece) && !continues_after) || capitals || title || asks) && !read_on_in_lower_case;
         if shaped && set_off_before && set_off_after && !continues_before {
             ParaClass::Headline
         } else {
@@ -1199,6 +1207,16 @@ mod tests {
         // are no evidence (justified type, counted in characters).
         let justified = ragged.replace("most homes had\npower again", "most homes\nhad power again");
         assert_eq!(texts(&justified).len(), 2, "{:?}", texts(&justified));
+    }
+
+    #[test]
+    fn a_line_that_the_text_after_a_blank_goes_on_from_in_lower_case_is_no_headline() {
+        let page = "Ferry returns after winter refit\n\nThe island ferry will resume daily\n\n\
+                    sailings on Monday after a three-month\nrefit at the yard in Oban, the operator\nsaid on Friday.\n";
+        let paras = paragraphs(page);
+        assert_eq!(paras.len(), 2, "{paras:?}");
+        assert_eq!(paras[1].0, ParaClass::Body);
+        assert!(paras[1].1.starts_with("The island ferry will resume daily sailings"), "{paras:?}");
     }
 
     #[test]

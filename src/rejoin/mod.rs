@@ -675,14 +675,19 @@ fn pieces(layout: &Layout<'_>, seams: &Seams, trace: &mut Trace) -> Vec<Piece> {
                     _ => false,
                 };
                 let ends = layout.info[p].end == End::Sentence;
+                // A list item may end in a semicolon (`…的家庭；` ⏎ `2.…`).
+                let item_ends = ends || layout.lines[p].text.ends_with(['；', ';']);
                 let seen = || ends && seams.breaks(&piece_tail(layout, out.last(), p), &line.text);
                 let open = !wrapped(&line.text);
                 let found = line_break(layout, p, i)
-                    .or((next_point && ends && open).then_some(Break::NextPoint))
+                    .or((next_point && item_ends && open).then_some(Break::NextPoint))
                     .or((open && seen()).then_some(Break::Seen));
-                if found.is_some() {
+                // A first point opens a list, whatever ends before it (a
+                // colon that a line ended by hand will split off later).
+                if found.is_some() || matches!(here, Some((_, 1))) {
                     opened = here;
-                } else if layout.info[p].end == End::Sentence {
+                }
+                if found.is_none() && layout.info[p].end == End::Sentence {
                     let (width, column) = (layout.info[p].width, layout.columns[p].width);
                     trace.note(|| {
                         format!(
@@ -1217,6 +1222,15 @@ mod tests {
         assert_eq!(paras.len(), 2, "{paras:?}");
         assert_eq!(paras[1].0, ParaClass::Body);
         assert!(paras[1].1.starts_with("The island ferry will resume daily sailings"), "{paras:?}");
+    }
+
+    #[test]
+    fn a_list_item_ended_by_a_semicolon_ends_before_the_next_point() {
+        let page = "本次补贴面向以下三类家庭：\n1.家中有两名以上在校学生\n的家庭；\n2.因病致贫的低收入家\n庭；\n\
+                    3.今年受灾的农户。\n申请材料可在各村委会领取，截\n止日期为本月底。\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 5, "{texts:?}");
+        assert_eq!(texts[2], "2.因病致贫的低收入家庭；");
     }
 
     #[test]

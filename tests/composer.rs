@@ -25,7 +25,7 @@ const SEED: u64 = 20_261_129;
 
 /// The lowest figures the development set may show (overall): about one
 /// item, title or paragraph in a hundred under what galley scored when
-/// they were last set (F1 0.966, titles 0.927, paragraphs 0.895,
+/// they were last set (F1 0.966, titles 0.927, paragraphs 0.902,
 /// continuations 0.986, 8 leaks, no gaps, no order fault).
 struct Floors {
     f1: f64,
@@ -37,7 +37,7 @@ struct Floors {
     order: usize,
 }
 
-const FLOORS: Floors = Floors { f1: 0.958, title: 0.918, para: 0.887, cont: 0.978, leaks: 11, gaps: 2, order: 0 };
+const FLOORS: Floors = Floors { f1: 0.958, title: 0.918, para: 0.893, cont: 0.978, leaks: 11, gaps: 2, order: 0 };
 
 /// The lowest items F1 per layout (scored: print 0.950, web 0.973,
 /// Markdown 0.993).

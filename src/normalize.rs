@@ -66,9 +66,11 @@ pub fn normalize(page: &str, trace: &mut Trace) -> Vec<Line> {
 }
 
 /// Whether the lines that go on from an open line above them carry
-/// leading spaces as often as not: then the spaces are a margin. A page
-/// of short indented paragraphs has its spaces on most lines too, but
-/// only on a paragraph's first line, never on the lines that continue it.
+/// leading spaces more than now and then (a quarter of them): then the
+/// spaces are a margin. A page of short indented paragraphs has its
+/// spaces on most lines too, but only on a paragraph's first line, hardly
+/// ever on the lines that continue it (a web page's flush chrome lines
+/// above indented text are no such evidence).
 fn continuations_carry_spaces(raw: &[&str], lines: &[Line]) -> bool {
     let (mut continuing, mut carried) = (0usize, 0usize);
     for i in 1..lines.len() {
@@ -77,7 +79,7 @@ fn continuations_carry_spaces(raw: &[&str], lines: &[Line]) -> bool {
             carried += usize::from(raw[i].starts_with(is_space));
         }
     }
-    carried * 2 >= continuing
+    carried * 4 > continuing
 }
 
 /// Normalizes one line, leading and trailing spaces dropped.
@@ -515,6 +517,13 @@ mod tests {
         let page = "\u{3000}\u{3000}雨停了。\n\u{3000}\u{3000}江水开始回落，沿岸\n村庄恢复通电。\n\u{3000}\u{3000}学校周一复课。\n";
         let indents: Vec<bool> = layout(page).into_iter().map(|(indent, _)| indent).collect();
         assert_eq!(indents, [true, true, false, true, false]);
+    }
+
+    #[test]
+    fn flush_chrome_above_indented_web_text_leaves_the_spaces_a_margin() {
+        let page = "晨报网\n首页 > 新闻 > 社会\n分享到：微信\n民生\n标题\n\u{3000}\u{3000}第一段。\n\u{3000}\u{3000}小标题\n\
+                    \u{3000}\u{3000}第二段。\n\u{3000}\u{3000}小标题二\n\u{3000}\u{3000}第三段。\n\u{3000}\u{3000}第四段。\n\u{3000}\u{3000}第五段。\n";
+        assert!(layout(page).iter().all(|&(indent, _)| !indent));
     }
 
     #[test]

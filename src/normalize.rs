@@ -20,7 +20,9 @@
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::model::Line;
-use crate::script::{is_cjk, is_cjk_letter, is_cjk_punct, is_han, is_shared_punct, is_space, is_word_letter};
+use crate::script::{
+    ends_sentence, is_cjk, is_cjk_letter, is_cjk_punct, is_han, is_shared_punct, is_space, is_word_letter,
+};
 use crate::trace::Trace;
 
 /// Soft hyphen: invisible inside a line, a split-word mark at its end.
@@ -41,7 +43,8 @@ pub fn normalize(page: &str, trace: &mut Trace) -> Vec<Line> {
         trailing += usize::from(r.ends_with(is_space));
     }
     let (margin, padded) = (leading * 2 > lines, trailing * 2 > lines);
-    raw.iter()
+    let mut out: Vec<Line> = raw
+        .iter()
         .enumerate()
         .map(|(i, raw)| {
             let text = normalize_line(raw);
@@ -53,7 +56,30 @@ pub fn normalize(page: &str, trace: &mut Trace) -> Vec<Line> {
             let spaced_end = filled && !padded && raw.ends_with(is_space);
             Line { no: i + 1, text, indent, spaced_end }
         })
-        .collect()
+        .collect();
+    if margin && !continuations_carry_spaces(&raw, &out) {
+        for (line, raw) in out.iter_mut().zip(&raw) {
+            line.indent = !line.text.is_empty() && raw.starts_with(is_space);
+        }
+    }
+    out
+}
+
+/// Whether the lines that go on from an open line above them carry
+/// leading spaces more than now and then (a quarter of them): then the
+/// spaces are a margin. A page of short indented paragraphs has its
+/// spaces on most lines too, but only on a paragraph's first line, hardly
+/// ever on the lines that continue it (a web page's flush chrome lines
+/// above indented text are no such evidence).
+fn continuations_carry_spaces(raw: &[&str], lines: &[Line]) -> bool {
+    let (mut continuing, mut carried) = (0usize, 0usize);
+    for i in 1..lines.len() {
+        if !lines[i].text.is_empty() && !lines[i - 1].text.is_empty() && !ends_sentence(&lines[i - 1].text) {
+            continuing += 1;
+            carried += usize::from(raw[i].starts_with(is_space));
+        }
+    }
+    carried * 4 > continuing
 }
 
 /// Normalizes one line, leading and trailing spaces dropped.
@@ -482,6 +508,22 @@ mod tests {
         let page = "甲\n 本报讯\n记者 \n乙\n\u{3000}\u{3000}正文\n   ";
         let expected = [(false, false), (true, false), (false, true), (false, false), (true, false), (false, false)];
         assert_eq!(layout(page), expected);
+    }
+
+    #[test]
+    fn short_indented_paragraphs_are_no_margin() {
+        // Most lines carry the indent, but no line that continues a
+        // sentence does.
+        let page = "\u{3000}\u{3000}雨停了。\n\u{3000}\u{3000}江水开始回落，沿岸\n村庄恢复通电。\n\u{3000}\u{3000}学校周一复课。\n";
+        let indents: Vec<bool> = layout(page).into_iter().map(|(indent, _)| indent).collect();
+        assert_eq!(indents, [true, true, false, true, false]);
+    }
+
+    #[test]
+    fn flush_chrome_above_indented_web_text_leaves_the_spaces_a_margin() {
+        let page = "晨报网\n首页 > 新闻 > 社会\n分享到：微信\n民生\n标题\n\u{3000}\u{3000}第一段。\n\u{3000}\u{3000}小标题\n\
+                    \u{3000}\u{3000}第二段。\n\u{3000}\u{3000}小标题二\n\u{3000}\u{3000}第三段。\n\u{3000}\u{3000}第四段。\n\u{3000}\u{3000}第五段。\n";
+        assert!(layout(page).iter().all(|&(indent, _)| !indent));
     }
 
     #[test]

@@ -50,16 +50,45 @@ pub fn strip_repeated_boxes(
     }
     items
         .into_iter()
-        .filter(|item| {
-            let repeated = is_box(item);
+        .filter_map(|mut item| {
+            let repeated = is_box(&item);
             if repeated {
                 let text = item.body.join("\n");
                 trace.note(|| format!("furniture: repeated-box {text:?}"));
                 removed.push(Removal::new("repeated-box", text));
+            } else if !keep {
+                strip_trailing_boxes(&mut item, ctx, removed, trace);
             }
-            keep || !repeated
+            (keep || !repeated).then_some(item)
         })
         .collect()
+}
+
+/// How long (characters) a paragraph at an article's end may be to count
+/// as a box: a tail credit (`（新华社电）`, `(AP)`) is shorter and repeats
+/// on many pages as the article's own; a notice set between articles is
+/// a line or two, where a repeated paragraph of text is longer (a
+/// sample's article reprinted on several pages, whose first paragraph is
+/// too long to be keyed as a box).
+const TRAILING_BOX_CHARS: std::ops::RangeInclusive<usize> = 20..=120;
+
+/// Takes a repeated box off an article's end: set between two articles
+/// (a subscription or news-tip promotion), it joins the text above it. It
+/// is the article's own if the article's other paragraphs repeat too (the
+/// same article printed on two pages), or if it is all the article holds.
+fn strip_trailing_boxes(item: &mut Item, ctx: &BatchContext, removed: &mut Vec<Removal>, trace: &mut Trace) {
+    if item.body.iter().rev().skip(1).any(|p| ctx.repeats_as_box(p)) {
+        return;
+    }
+    while item.body.len() > 1 {
+        let last = item.body.last().expect("an article with two paragraphs has a last");
+        if !TRAILING_BOX_CHARS.contains(&last.chars().count()) || !ctx.repeats_as_box(last) {
+            break;
+        }
+        let text = item.body.pop().expect("checked above");
+        trace.note(|| format!("furniture: repeated-box {text:?}"));
+        removed.push(Removal::new("repeated-box", text));
+    }
 }
 
 #[cfg(test)]
@@ -97,6 +126,21 @@ mod tests {
         let (items, removed) = strip(vec![notice(NOTICE), article("本报讯 正文。")]);
         assert_eq!(items, [article("本报讯 正文。")]);
         assert_eq!(removed, [Removal::new("repeated-box", NOTICE)]);
+    }
+
+    #[test]
+    fn a_repeated_box_at_an_articles_end_is_furniture_unless_the_article_repeats() {
+        let mut story = article("本报讯 市图书馆周末举办古籍修复体验活动。");
+        story.body.push(NOTICE.to_owned());
+        let (items, removed) = strip(vec![story.clone()]);
+        assert_eq!(items, [article("本报讯 市图书馆周末举办古籍修复体验活动。")]);
+        assert_eq!(removed, [Removal::new("repeated-box", NOTICE)]);
+        // The same article on two pages: each paragraph repeats, none is a box.
+        let mut again = article(NOTICE);
+        again.body.push(NOTICE.to_owned());
+        let (items, removed) = strip(vec![again.clone(), story]);
+        assert_eq!(items[0], again);
+        assert_eq!(removed.len(), 1);
     }
 
     #[test]

@@ -75,7 +75,12 @@ pub struct LineSet {
 /// lines end a sentence and fewer than half fill the column estimated at
 /// it. Column text ends a sentence on a line only where a paragraph ends or
 /// by chance (001, 004: one line in ten), and most of its lines fill the
-/// column; a web edition's lines end sentences and spread in width.
+/// column; a web edition's lines end sentences and spread in width. Where
+/// no width repeats there is no column for them to fill (long Latin
+/// paragraphs come out about as wide as each other, never the same). And a
+/// line that ends a sentence more than twice as wide as the column around
+/// it was not set in that column: it is a paragraph on a line of its own,
+/// beside short lines (a list of fields) that make the column.
 pub fn whole_paragraphs(lines: &[LineSet], columns: &[Column]) -> Vec<bool> {
     let filled: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].width >= MIN_WIDTH).collect();
     let mut out = vec![false; lines.len()];
@@ -88,8 +93,13 @@ pub fn whole_paragraphs(lines: &[LineSet], columns: &[Column]) -> Vec<bool> {
         let column = columns[i].width;
         let tolerance = tolerance(column, line.cjk);
         let ends = window.iter().filter(|&&j| lines[j].ends_sentence).count();
-        let fill = window.iter().filter(|&&j| lines[j].width.abs_diff(column) <= tolerance).count();
-        out[i] = ends * 2 > window.len() && fill * 2 < window.len();
+        let fill = if columns[i].support > 1 {
+            window.iter().filter(|&&j| lines[j].width.abs_diff(column) <= tolerance).count()
+        } else {
+            0
+        };
+        let overflows = line.ends_sentence && line.width > 2 * column;
+        out[i] = (ends * 2 > window.len() && fill * 2 < window.len()) || overflows;
     }
     out
 }
@@ -155,6 +165,29 @@ mod tests {
         // short column paragraphs end many lines, but the lines still fill the column
         let lines =
             [(28, false), (20, true), (28, false), (28, true), (28, false), (14, true), (28, false), (28, true)];
+        assert!(whole(&lines).iter().all(|&w| !w));
+    }
+
+    #[test]
+    fn long_latin_paragraphs_of_like_width_are_whole_paragraphs() {
+        // A web edition in English: each paragraph on a line, three of
+        // them about as long, none the same width: there is no column.
+        let lines: Vec<LineSet> = [(44, false), (151, true), (133, true), (140, true), (62, true)]
+            .iter()
+            .map(|&(width, ends_sentence)| LineSet { width, cjk: false, ends_sentence })
+            .collect();
+        let columns = column_widths(&lines.iter().map(|l| l.width).collect::<Vec<_>>());
+        assert_eq!(whole_paragraphs(&lines, &columns)[1..], [true; 4]);
+    }
+
+    #[test]
+    fn a_sentence_on_a_line_far_wider_than_the_column_is_a_whole_paragraph() {
+        // Paragraphs one to a line beside a list of short field lines, which
+        // make a column of their own.
+        let lines = [(128, true), (96, true), (34, false), (34, false), (30, false), (34, false), (34, true)];
+        assert_eq!(whole(&lines)[..2], [true, true]);
+        // A paragraph set twice as wide as the column (001) is no such line.
+        let lines = [(28, false), (28, false), (56, true), (28, false), (28, false), (26, true), (28, false)];
         assert!(whole(&lines).iter().all(|&w| !w));
     }
 

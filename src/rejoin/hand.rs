@@ -200,7 +200,7 @@ fn holds_sentence(text: &str) -> bool {
 /// first character or the first run of ASCII letters and digits (a number
 /// or Latin word stays whole), and the marks that may not start a line
 /// after it. In Latin text, the first word and the space before it.
-fn first_unit_width(next: &str, cjk: bool) -> usize {
+pub fn first_unit_width(next: &str, cjk: bool) -> usize {
     if !cjk {
         return next.split(' ').next().map_or(0, |w| w.chars().count()) + 1;
     }

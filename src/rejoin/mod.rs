@@ -45,8 +45,8 @@ use crate::model::{Line, ParaClass, Paragraph};
 use crate::rejoin::column::{Column, LineSet, column_widths, tolerance, whole_paragraphs};
 use crate::rejoin::enumerator::{Point, point};
 use crate::rejoin::hand::{
-    Credit, Hand, HandLine, credit, ended_by_hand, is_box_label, is_field, is_label_like, is_qa, is_report_byline,
-    leaves_open,
+    Credit, Hand, HandLine, credit, ended_by_hand, first_unit_width, is_box_label, is_field, is_label_like, is_qa,
+    is_report_byline, leaves_open,
 };
 use crate::rejoin::join::{Side, headline_into, join_into};
 use crate::rejoin::lexicon::LexiconView;
@@ -246,6 +246,9 @@ enum Break {
     ShortSentence,
     /// The line before ends a sentence and this one is indented.
     Indent,
+    /// The line before ends a sentence and had room left for this one's
+    /// first word, on a page set ragged (see `sets_ragged`).
+    Room,
     /// The line before is short and open, and this one opens a quotation.
     Quote,
     /// The line before ends a sentence, and this one opens the next
@@ -295,6 +298,8 @@ struct Layout<'a> {
     /// Whether each line was ended by hand before the next text line: a
     /// paragraph of its own (see `hand`).
     hand: Vec<bool>,
+    /// Whether the page's Latin lines are set ragged (see `sets_ragged`).
+    ragged: bool,
 }
 
 impl<'a> Layout<'a> {
@@ -328,7 +333,18 @@ impl<'a> Layout<'a> {
         mark_lists(lines, &mut info);
         mark_tail_credits(lines, &mut info, &columns, &whole);
         let hand = hand_ended(lines, &info, &columns, &whole);
-        Layout { lines, rules, info, columns, whole, hand }
+        let ragged = sets_ragged(lines, &info, &columns);
+        Layout { lines, rules, info, columns, whole, hand, ragged }
+    }
+
+    /// Whether Latin line `p`, on a page set ragged, had room left in its
+    /// column for the first word of the line `i` after it.
+    fn room_for_next(&self, p: usize, i: usize) -> bool {
+        let column = self.columns[p];
+        self.ragged
+            && !self.info[p].cjk
+            && column.support > 1
+            && self.info[p].width + first_unit_width(&self.lines[i].text, false) <= column.width
     }
 
     /// Whether piece `k` stands beside a Markdown heading: directly above
@@ -364,9 +380,10 @@ impl<'a> Layout<'a> {
 
     /// Whether line `i` fills its column (within a character; ragged Latin
     /// columns get more room). A line among whole paragraphs has no column
-    /// to fill.
+    /// to fill, nor has one where no nearby line repeats a width.
     fn full(&self, i: usize) -> bool {
         !self.whole[i]
+            && self.columns[i].support > 1
             && self.info[i].width + tolerance(self.columns[i].width, self.info[i].cjk) >= self.columns[i].width
     }
 
@@ -456,7 +473,15 @@ impl<'a> Layout<'a> {
         let continues_after = !lone && in_column && self.full(piece.last) && next.is_some_and(|n| self.reads_on(n));
         let alone = lone && next.is_none_or(|n| n.start == Break::Blank);
         let asks = alone && self.asks_inside(piece);
-        let shaped = (self.headline_shaped(piece) && !continues_after) || capitals || title || asks;
+        // No paragraph opens in lower case: text that does after a blank
+        // line goes on from this piece, which is no headline.
+        let read_on_in_lower_case = next.is_some_and(|n| {
+            n.start == Break::Blank
+                && !self.info[n.first].cjk
+                && self.lines[n.first].text.starts_with(char::is_lowercase)
+        });
+        let shaped =
+            ((self.headline_shaped(piece) && !continues_after) || capitals || title || asks) && !read_on_in_lower_case;
         if shaped && set_off_before && set_off_after && !continues_before {
             ParaClass::Headline
         } else {
@@ -661,14 +686,19 @@ fn pieces(layout: &Layout<'_>, seams: &SeamsView<'_>, trace: &mut Trace) -> Vec<
                     _ => false,
                 };
                 let ends = layout.info[p].end == End::Sentence;
+                // A list item may end in a semicolon (`…的家庭；` ⏎ `2.…`).
+                let item_ends = ends || layout.lines[p].text.ends_with(['；', ';']);
                 let seen = || ends && seams.breaks(&piece_tail(layout, out.last(), p), &line.text);
                 let open = !wrapped(&line.text);
                 let found = line_break(layout, p, i)
-                    .or((next_point && ends && open).then_some(Break::NextPoint))
+                    .or((next_point && item_ends && open).then_some(Break::NextPoint))
                     .or((open && seen()).then_some(Break::Seen));
-                if found.is_some() {
+                // A first point opens a list, whatever ends before it (a
+                // colon that a line ended by hand will split off later).
+                if found.is_some() || matches!(here, Some((_, 1))) {
                     opened = here;
-                } else if layout.info[p].end == End::Sentence {
+                }
+                if found.is_none() && layout.info[p].end == End::Sentence {
                     let (width, column) = (layout.info[p].width, layout.columns[p].width);
                     trace.note(|| {
                         format!(
@@ -719,7 +749,9 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
     let (a, b) = (&layout.info[p], &layout.info[i]);
     let credit_runs_on =
         a.credit && layout.rules.is_credit(&format!("{} {}", layout.lines[p].text, layout.lines[i].text));
-    if credit_runs_on || b.note {
+    // A bracketed note runs on from the sentence before it, unless the
+    // lines are whole paragraphs: then it is one of them.
+    if credit_runs_on || (b.note && !layout.whole[p]) {
         None
     } else if a.tail.is_some() || b.tail.is_some() {
         Some(Break::Tail)
@@ -748,6 +780,8 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
         Some(Break::ShortSentence)
     } else if a.end == End::Sentence && layout.lines[i].indent {
         Some(Break::Indent)
+    } else if a.end == End::Sentence && layout.room_for_next(p, i) {
+        Some(Break::Room)
     } else if a.end == End::Open
         && b.opens_quote
         && layout.short_by(p) >= QUOTE_SHORTFALL
@@ -815,25 +849,56 @@ fn mark_tail_credits(lines: &[Line], info: &mut [LineInfo], columns: &[Column], 
 }
 
 /// Whether a page indents its paragraphs: most lines after a finished
-/// sentence are indented, and hardly any inside a sentence.
+/// sentence are indented (next to it or after a blank line: a page that
+/// sets its paragraphs off by blank lines may indent them as well), and
+/// hardly any of those that go on from an open line below it.
 fn indents_paragraphs(lines: &[Line], info: &[LineInfo]) -> bool {
     let (mut after_end, mut indented_after_end, mut inside, mut indented_inside) = (0, 0, 0, 0);
-    for i in 1..lines.len() {
-        if lines[i].is_blank() || lines[i - 1].is_blank() {
-            continue;
-        }
+    let mut prev: Option<usize> = None;
+    for i in (0..lines.len()).filter(|&i| !lines[i].is_blank()) {
         let indented = usize::from(lines[i].indent);
-        if info[i - 1].end == End::Sentence {
-            (after_end, indented_after_end) = (after_end + 1, indented_after_end + indented);
-        } else {
-            (inside, indented_inside) = (inside + 1, indented_inside + indented);
+        match prev {
+            Some(p) if info[p].end == End::Sentence => {
+                (after_end, indented_after_end) = (after_end + 1, indented_after_end + indented);
+            }
+            Some(p) if p + 1 == i => (inside, indented_inside) = (inside + 1, indented_inside + indented),
+            _ => {}
         }
+        prev = Some(i);
     }
     after_end >= MIN_INDENT_EVIDENCE && indented_after_end * 2 >= after_end && indented_inside * 10 <= inside
 }
 
 /// Paragraph ends a page must show to tell that it indents its paragraphs.
 const MIN_INDENT_EVIDENCE: usize = 3;
+
+/// Lines running on from a full line that a page must show to tell that
+/// it is set ragged.
+const MIN_RAGGED_EVIDENCE: usize = 5;
+
+/// Whether a page's Latin lines are set ragged, each filled word by word
+/// until the next word no longer fits: no line that fills its column and
+/// runs on into the next (one in ten at most) had room for the next
+/// line's first word. There, a line that ends a sentence with room for the
+/// next word was ended on purpose: its paragraph ends, indent or none.
+/// Justified type counted in characters shows no such rule (its full lines
+/// are as long in print, not in letters), and tells nothing.
+fn sets_ragged(lines: &[Line], info: &[LineInfo], columns: &[Column]) -> bool {
+    let (mut running, mut roomy) = (0usize, 0usize);
+    for p in 1..lines.len() {
+        let (a, i) = (&info[p - 1], p);
+        let column = columns[p - 1];
+        let runs_on = matches!(a.end, End::Open | End::Clause) && !lines[p - 1].text.ends_with('-');
+        if a.cjk || !runs_on || lines[i].is_blank() || column.support < 2 {
+            continue;
+        }
+        if a.width + tolerance(column.width, false) >= column.width {
+            running += 1;
+            roomy += usize::from(a.width + first_unit_width(&lines[i].text, false) <= column.width);
+        }
+    }
+    running >= MIN_RAGGED_EVIDENCE && roomy * 10 <= running
+}
 
 /// How much wider (half-width units) an open line must be than the line
 /// below it for that one to have been ended by hand: three characters.
@@ -1118,6 +1183,82 @@ mod tests {
         let texts = texts(page);
         assert_eq!(texts.len(), 7, "{texts:?}");
         assert_eq!((texts[3].as_str(), texts[5].as_str()), ("咨询电话：0791—86123456", "一、着力扩大有效投资"));
+    }
+
+    #[test]
+    fn where_no_width_repeats_a_sentence_end_ends_the_paragraph() {
+        // A web edition's article under its headline and credit line: each
+        // paragraph one line, no two of the same width, so no column.
+        let page = "Schifffahrt\nFähre nach Helgoland fährt wieder täglich\nVon Jonas Petersen\n\
+                    Nach dem Ende der Werftzeit nimmt die Fähre zwischen Cuxhaven und Helgoland am Montag wieder den täglichen Betrieb auf. Die erste Abfahrt ist um 9.30 Uhr.\n\
+                    Die Reederei hatte das Schiff im Winter für rund zwei Millionen Euro modernisieren lassen, vor allem die Antriebe.\n\
+                    Fahrkarten gibt es im Internet und an den Schaltern im Hafen.\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 6, "{texts:?}");
+        assert!(texts[4].starts_with("Die Reederei"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_bracketed_note_among_whole_paragraphs_is_a_paragraph() {
+        let page = "The library will stay open until 9 p.m. on weekdays from next month, the county board decided on Monday.\n\
+                    Longer hours had been requested by students who study after school.\n\
+                    (The author teaches history at Lakeview College.)\n";
+        assert_eq!(texts(page).len(), 3, "{:?}", texts(page));
+    }
+
+    #[test]
+    fn in_ragged_lines_a_sentence_that_left_room_for_the_next_word_ends_its_paragraph() {
+        // Set ragged at 40 characters, paragraphs not indented: no line that
+        // runs on could have taken the next word, so the line that ends a
+        // sentence and could have taken `The` ended its paragraph.
+        let ragged = "Crews from the county highway department\nspent most of Thursday clearing fallen\n\
+                      trees from Ridge Road after the\novernight storm brought down power lines\n\
+                      near the old feed mill on the creek.\nThe road reopened at dusk. Residents\n\
+                      were asked to report damaged poles to\nthe utility, which said most homes had\n\
+                      power again by midnight.\nSchools in the district will open two\nhours late on Friday.\n";
+        let split = texts(ragged);
+        assert_eq!(split.len(), 3, "{split:?}");
+        assert!(split[1].starts_with("The road reopened"), "{split:?}");
+        // Where a line that runs on had room for the next word, the widths
+        // are no evidence (justified type, counted in characters).
+        let justified = ragged.replace("most homes had\npower again", "most homes\nhad power again");
+        assert_eq!(texts(&justified).len(), 2, "{:?}", texts(&justified));
+    }
+
+    #[test]
+    fn a_line_that_the_text_after_a_blank_goes_on_from_in_lower_case_is_no_headline() {
+        let page = "Ferry returns after winter refit\n\nThe island ferry will resume daily\n\n\
+                    sailings on Monday after a three-month\nrefit at the yard in Oban, the operator\nsaid on Friday.\n";
+        let paras = paragraphs(page);
+        assert_eq!(paras.len(), 2, "{paras:?}");
+        assert_eq!(paras[1].0, ParaClass::Body);
+        assert!(paras[1].1.starts_with("The island ferry will resume daily sailings"), "{paras:?}");
+    }
+
+    #[test]
+    fn a_list_item_ended_by_a_semicolon_ends_before_the_next_point() {
+        let page = "本次补贴面向以下三类家庭：\n1.家中有两名以上在校学生\n的家庭；\n2.因病致贫的低收入家\n庭；\n\
+                    3.今年受灾的农户。\n申请材料可在各村委会领取，截\n止日期为本月底。\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 5, "{texts:?}");
+        assert_eq!(texts[2], "2.因病致贫的低收入家庭；");
+    }
+
+    #[test]
+    fn paragraphs_set_off_by_blank_lines_show_the_indent_too() {
+        // Each paragraph indented and set off by a blank line: a section
+        // heading left open stays apart from the indented text under it,
+        // and a column break (a flush continuation) still joins.
+        let page = "\u{3000}\u{3000}水库管理处介绍，今年汛期以来\n库区累计降雨量比常年偏多三成，水位\n一度超过警戒线。\n\n\
+                    \u{3000}\u{3000}（二）加强堤坝巡查\n\n\
+                    \u{3000}\u{3000}管理处组建了十二支巡查队，对大\n坝、溢洪道和下游河堤实行二十四小\n\n时巡查。\n\n\
+                    \u{3000}\u{3000}（三）完善应急预案\n\n\
+                    \u{3000}\u{3000}下游五个乡镇已完成转移路线的\n标识设置。\n\n\
+                    \u{3000}\u{3000}管理处提醒，汛期请勿在库区垂\n钓。\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 6, "{texts:?}");
+        assert_eq!((texts[1].as_str(), texts[3].as_str()), ("（二）加强堤坝巡查", "（三）完善应急预案"));
+        assert_eq!(texts[2], "管理处组建了十二支巡查队，对大坝、溢洪道和下游河堤实行二十四小时巡查。");
     }
 
     #[test]

@@ -64,9 +64,23 @@ pub fn normalize_line(raw: &str) -> String {
     }
     // Most column lines hold nothing any rule touches: CJK text without
     // spaces, ASCII punctuation or full-width letters. They stay as they are.
-    if trimmed.chars().all(settled) {
+    if trimmed.chars().all(settled) || plain_words(trimmed) {
         return trimmed.to_owned();
     }
+    rework(trimmed)
+}
+
+/// Whether a line is Latin words and nothing any rule changes: ASCII but
+/// tabs, and precomposed Latin letters, one space apart. No rule reads
+/// Chinese context in it, no token of it is a single mark that
+/// letter-spacing collapses, and it is NFC already.
+fn plain_words(line: &str) -> bool {
+    let plain = |c: char| (c.is_ascii() && c != '\t') || (('\u{C0}'..='\u{24F}').contains(&c) && c.is_alphabetic());
+    !line.contains("  ") && line.chars().all(plain)
+}
+
+/// Normalizes a trimmed line by every rule.
+fn rework(trimmed: &str) -> String {
     let stable = trimmed.chars().all(|c| c.is_ascii() || settled(c));
     let nfc: String = match stable || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
         true => trimmed.to_owned(),
@@ -507,6 +521,16 @@ mod tests {
         {
             let slow = repair_spacing(&fullwidth_punctuation(map_chars(s)));
             assert_eq!(norm(s), slow, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_words_are_what_every_rule_leaves_alone(line in "[a-zA-Z0-9 .,;:?!()'\"/éüßÀł\t-]{1,30}") {
+            let trimmed = line.trim_matches(is_space);
+            if !trimmed.is_empty() && plain_words(trimmed) {
+                proptest::prop_assert_eq!(rework(trimmed), trimmed);
+            }
         }
     }
 

@@ -64,7 +64,7 @@ pub fn normalize_line(raw: &str) -> String {
     }
     // Most column lines hold nothing any rule touches: CJK text without
     // spaces, ASCII punctuation or full-width letters. They stay as they are.
-    if trimmed.chars().all(settled) || plain_words(trimmed) {
+    if all_settled(trimmed) || plain_words(trimmed) {
         return trimmed.to_owned();
     }
     rework(trimmed)
@@ -95,6 +95,26 @@ fn rework(trimmed: &str) -> String {
     chars.drain(..start);
     let chars = fullwidth_punctuation(chars);
     repair_spacing(&chars)
+}
+
+/// Whether every character of a line is [`settled`]: common ideographs
+/// (U+5000–U+9FFF, three bytes led by 0xE5–0xE9) are, and are passed over
+/// by their lead byte.
+fn all_settled(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if (0xE5..=0xE9).contains(&bytes[i]) {
+            i += 3;
+            continue;
+        }
+        let c = line[i..].chars().next().expect("a character starts at a lead byte");
+        if !settled(c) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
 }
 
 /// A character that no normalization rule changes or reads as context: a
@@ -525,6 +545,11 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn a_line_settled_by_bytes_is_settled_by_characters(line in "[a-z0-9 .,中文字䷀㐀丁鿿ＡＢ，。“”—é\t]{0,20}") {
+            proptest::prop_assert_eq!(all_settled(&line), line.chars().all(settled));
+        }
+
         #[test]
         fn plain_words_are_what_every_rule_leaves_alone(line in "[a-zA-Z0-9 .,;:?!()'\"/éüßÀł\t-]{1,30}") {
             let trimmed = line.trim_matches(is_space);

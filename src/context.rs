@@ -244,11 +244,26 @@ pub fn box_key(paragraph: &str) -> u64 {
             c.hash(&mut hasher);
         } else if c.is_ascii_uppercase() {
             c.to_ascii_lowercase().hash(&mut hasher);
-        } else if !c.is_ascii() && c.is_alphanumeric() {
+        } else if !c.is_ascii() && !is_plain_punct(c) && c.is_alphanumeric() {
             c.to_lowercase().for_each(|l| l.hash(&mut hasher));
         }
     }
     hasher.finish()
+}
+
+/// CJK, full-width and general punctuation, none of it a letter or digit:
+/// told without Unicode's letter tables, which Chinese text would ask for
+/// every comma and full stop.
+fn is_plain_punct(c: char) -> bool {
+    matches!(c,
+        '\u{2010}'..='\u{2027}'
+        | '\u{3001}'..='\u{3004}'
+        | '\u{3008}'..='\u{3011}'
+        | '\u{3014}'..='\u{301F}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}')
 }
 
 #[cfg(test)]
@@ -260,6 +275,13 @@ mod tests {
     /// the edge: wide lines, sentences, Markdown subheadings.
     fn edge_key(line: &str) -> Option<String> {
         edge_keys(line).into_iter().next()
+    }
+
+    #[test]
+    fn plain_punctuation_is_no_letter_or_digit() {
+        for c in ('\u{80}'..=char::MAX).filter(|&c| is_plain_punct(c)) {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     /// The facts of a page whose text is `signature`: its edge lines, and

@@ -90,9 +90,23 @@ pub fn normalize_line(raw: &str) -> String {
     }
     // Most column lines hold nothing any rule touches: CJK text without
     // spaces, ASCII punctuation or full-width letters. They stay as they are.
-    if trimmed.chars().all(settled) {
+    if all_settled(trimmed) || plain_words(trimmed) {
         return trimmed.to_owned();
     }
+    rework(trimmed)
+}
+
+/// Whether a line is Latin words and nothing any rule changes: ASCII but
+/// tabs, and precomposed Latin letters, one space apart. No rule reads
+/// Chinese context in it, no token of it is a single mark that
+/// letter-spacing collapses, and it is NFC already.
+fn plain_words(line: &str) -> bool {
+    let plain = |c: char| (c.is_ascii() && c != '\t') || (('\u{C0}'..='\u{24F}').contains(&c) && c.is_alphabetic());
+    !line.contains("  ") && line.chars().all(plain)
+}
+
+/// Normalizes a trimmed line by every rule.
+fn rework(trimmed: &str) -> String {
     let stable = trimmed.chars().all(|c| c.is_ascii() || settled(c));
     let nfc: String = match stable || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
         true => trimmed.to_owned(),
@@ -107,6 +121,26 @@ pub fn normalize_line(raw: &str) -> String {
     chars.drain(..start);
     let chars = fullwidth_punctuation(chars);
     repair_spacing(&chars)
+}
+
+/// Whether every character of a line is [`settled`]: common ideographs
+/// (U+5000–U+9FFF, three bytes led by 0xE5–0xE9) are, and are passed over
+/// by their lead byte.
+fn all_settled(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if (0xE5..=0xE9).contains(&bytes[i]) {
+            i += 3;
+            continue;
+        }
+        let c = line[i..].chars().next().expect("a character starts at a lead byte");
+        if !settled(c) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
 }
 
 /// A character that no normalization rule changes or reads as context: a
@@ -549,6 +583,21 @@ mod tests {
         {
             let slow = repair_spacing(&fullwidth_punctuation(map_chars(s)));
             assert_eq!(norm(s), slow, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_line_settled_by_bytes_is_settled_by_characters(line in "[a-z0-9 .,中文字䷀㐀丁鿿ＡＢ，。“”—é\t]{0,20}") {
+            proptest::prop_assert_eq!(all_settled(&line), line.chars().all(settled));
+        }
+
+        #[test]
+        fn plain_words_are_what_every_rule_leaves_alone(line in "[a-zA-Z0-9 .,;:?!()'\"/éüßÀł\t-]{1,30}") {
+            let trimmed = line.trim_matches(is_space);
+            if !trimmed.is_empty() && plain_words(trimmed) {
+                proptest::prop_assert_eq!(rework(trimmed), trimmed);
+            }
         }
     }
 

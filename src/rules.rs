@@ -30,9 +30,17 @@
 //! `{time}`, `{cjk_page}`, `{han_name}`… A rule named like a built-in one
 //! takes its place; `enabled = false` switches it off. A user's other
 //! rules are tried before the built-in ones.
+//!
+//! Each pattern is compiled on its first use (see [`Pattern`]): compiling
+//! them all took 470 M instructions, more than cleaning a megabyte of
+//! pages, and most lines never reach most rules past the prefilter. A
+//! rules file's own patterns are compiled when it is read, so that a bad
+//! one names its line.
 
+use std::fmt;
+use std::ops::Deref;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
@@ -43,6 +51,46 @@ use crate::furniture::tables::{Direction, Kind, Place, RULES};
 use crate::furniture::vocab::{DATE_FORMS, expand};
 use crate::segment::tables::{BYLINE, LEAD_MARKERS, MAX_CREDIT_BYTES, NOT_NAME_WORDS};
 
+/// A regex compiled on its first use and shared by every clone, so that a
+/// run pays only for the rules its pages reach.
+#[derive(Clone)]
+pub struct Pattern {
+    /// The pattern as written, its fragments (`{date}`) not yet expanded.
+    source: Arc<str>,
+    compiled: Arc<OnceLock<Regex>>,
+}
+
+impl Pattern {
+    /// A pattern for `source`, neither expanded nor compiled yet.
+    fn new(source: &str) -> Self {
+        Pattern { source: source.into(), compiled: Arc::default() }
+    }
+
+    /// Compiles the pattern now, or says why it cannot be.
+    fn check(&self) -> Result<&Regex, regex::Error> {
+        if let Some(regex) = self.compiled.get() {
+            return Ok(regex);
+        }
+        let regex = Regex::new(&expand(&self.source))?;
+        Ok(self.compiled.get_or_init(|| regex))
+    }
+}
+
+impl Deref for Pattern {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        // Built-in patterns are compiled by a test; a rules file's, when it is read.
+        self.check().expect("patterns are checked before they are used")
+    }
+}
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Pattern").field(&self.source).finish()
+    }
+}
+
 /// A compiled whole-line furniture rule.
 #[derive(Clone, Debug)]
 pub struct LineMatcher {
@@ -52,8 +100,8 @@ pub struct LineMatcher {
     pub place: Place,
     /// Whether a line it removes states the page's date.
     pub date: bool,
-    /// The compiled pattern.
-    pub regex: Regex,
+    /// The pattern.
+    pub regex: Pattern,
     /// The prefilter words it needs, by their index (none: always tried).
     words: Vec<u32>,
 }
@@ -74,8 +122,8 @@ pub struct ContinuationMatcher {
     pub name: String,
     /// Which way the note points.
     pub direction: Direction,
-    /// The compiled pattern.
-    pub regex: Regex,
+    /// The pattern.
+    pub regex: Pattern,
 }
 
 /// A compiled end-mark rule: a mark that closes an article.
@@ -83,8 +131,8 @@ pub struct ContinuationMatcher {
 pub struct MarkMatcher {
     /// The rule name recorded in `removed`.
     pub name: String,
-    /// The compiled pattern; its group `mark`, else its match, is the mark.
-    pub regex: Regex,
+    /// The pattern; its group `mark`, else its match, is the mark.
+    pub regex: Pattern,
 }
 
 /// One rule before it is compiled: a built-in row or a rules file's entry.
@@ -99,6 +147,8 @@ struct Spec {
     date: bool,
     /// A built-in lead marker: joined with the others and their bylines.
     marker: bool,
+    /// A built-in row, whose pattern a test compiles.
+    built_in: bool,
 }
 
 /// Every pattern the stages apply, compiled once per run.
@@ -115,11 +165,11 @@ pub struct RuleSet {
     /// End marks and editor codes, user then built-in rules.
     pub end_marks: Vec<MarkMatcher>,
     /// Lead markers anchored at a paragraph's start, user then built-in rules.
-    pub leads: Vec<Regex>,
+    pub leads: Vec<Pattern>,
     /// A whole credit line: the built-in `credit` lead markers.
-    pub credit: Regex,
+    pub credit: Pattern,
     /// The forms of a date, to read the date a header or date line states.
-    dates: Vec<Regex>,
+    dates: Vec<Pattern>,
     /// The rules these were compiled from, for a rules file to change.
     specs: Vec<Spec>,
 }
@@ -147,10 +197,6 @@ impl<'de> Deserialize<'de> for RuleSet {
     }
 }
 
-fn compile(pattern: &str) -> Regex {
-    Regex::new(&expand(pattern)).expect("built-in patterns are valid")
-}
-
 /// The built-in rules, as specs.
 fn builtin_specs() -> Vec<Spec> {
     let rows = RULES.iter().map(|r| Spec {
@@ -162,6 +208,7 @@ fn builtin_specs() -> Vec<Spec> {
         direction: r.direction,
         date: r.date,
         marker: false,
+        built_in: true,
     });
     let leads = LEAD_MARKERS.iter().map(|(name, pattern)| Spec {
         name: (*name).to_owned(),
@@ -172,6 +219,7 @@ fn builtin_specs() -> Vec<Spec> {
         direction: Direction::To,
         date: false,
         marker: true,
+        built_in: true,
     });
     rows.chain(leads).collect()
 }
@@ -180,9 +228,9 @@ fn builtin_specs() -> Vec<Spec> {
 const NOTHING: &str = r"[^\s\S]";
 
 impl RuleSet {
-    /// The built-in rules only. They are compiled once per process (a few
-    /// dozen milliseconds) and shared: a compiled pattern is immutable, and
-    /// cloning one shares it.
+    /// The built-in rules only. Each is compiled once per process, on its
+    /// first use, and shared: a compiled pattern is immutable, and cloning
+    /// one shares it.
     pub fn builtin() -> Self {
         static BUILTIN: OnceLock<RuleSet> = OnceLock::new();
         BUILTIN.get_or_init(|| RuleSet::from_specs(builtin_specs()).expect("built-in patterns are valid")).clone()
@@ -190,7 +238,13 @@ impl RuleSet {
 
     /// Compiles `specs`; an error names the rule whose pattern is bad.
     fn from_specs(specs: Vec<Spec>) -> Result<Self, (String, regex::Error)> {
-        let regex = |s: &Spec, pattern: &str| Regex::new(&expand(pattern)).map_err(|e| (s.name.clone(), e));
+        let regex = |s: &Spec, pattern: &str| {
+            let compiled = Pattern::new(pattern);
+            if !s.built_in {
+                compiled.check().map_err(|e| (s.name.clone(), e))?;
+            }
+            Ok(compiled)
+        };
         let mut words: Vec<String> = Vec::new();
         let mut lines = Vec::new();
         let (mut continuations, mut end_marks, mut leads) = (Vec::new(), Vec::new(), Vec::new());
@@ -217,7 +271,7 @@ impl RuleSet {
         };
         let lead = format!(r"^(?:(?:{})(?:\s*{BYLINE})?|{BYLINE})", alternatives(&markers));
         let credits: Vec<&Spec> = markers.iter().copied().filter(|s| s.name == "credit").collect();
-        leads.push(compile(&lead));
+        leads.push(Pattern::new(&lead));
         let mut sorted: Vec<u32> = Vec::new();
         for line in &mut lines {
             sorted.clone_from(&line.words);
@@ -238,8 +292,8 @@ impl RuleSet {
             continuations,
             end_marks,
             leads,
-            credit: compile(&format!("^(?:{})", alternatives(&credits))),
-            dates: DATE_FORMS.iter().map(|f| compile(f)).collect(),
+            credit: Pattern::new(&format!("^(?:{})", alternatives(&credits))),
+            dates: DATE_FORMS.iter().map(|f| Pattern::new(f)).collect(),
             specs,
         })
     }
@@ -289,6 +343,7 @@ impl RuleSet {
                 direction: raw.direction,
                 date: raw.date,
                 marker: false,
+                built_in: false,
             };
             match known {
                 Some(first) if specs[first].kind == kind => {
@@ -560,6 +615,28 @@ mod tests {
             toml("[[rule]]\nname = \"x\"\nkind = \"furniture\"\nplace = \"middle\"\npattern = 'a'\n"),
             Err(Error::Rules { line: 4, .. })
         ));
+    }
+
+    #[test]
+    fn every_built_in_pattern_compiles() {
+        let rules = RuleSet::builtin();
+        let patterns = (rules.lines.iter().map(|r| &r.regex))
+            .chain(rules.continuations.iter().map(|r| &r.regex))
+            .chain(rules.end_marks.iter().map(|r| &r.regex))
+            .chain(&rules.leads)
+            .chain(&rules.dates)
+            .chain([&rules.credit]);
+        for pattern in patterns {
+            pattern.check().unwrap_or_else(|e| panic!("{pattern:?}: {e}"));
+        }
+    }
+
+    #[test]
+    fn a_pattern_is_compiled_once_for_all_its_clones() {
+        let pattern = Pattern::new("a+");
+        let clone = pattern.clone();
+        assert!(clone.is_match("caab"));
+        assert!(pattern.compiled.get().is_some());
     }
 
     #[test]

@@ -180,34 +180,61 @@ pub struct Shape {
 }
 
 impl Shape {
-    /// Counts the characters of `text`.
+    /// Counts the characters of `text`. Lines are mostly ASCII or common
+    /// ideographs (U+5000–U+9FFF, three bytes led by 0xE5–0xE9), which are
+    /// counted by their bytes; every other character by its class.
     pub fn of(text: &str) -> Shape {
         let mut shape = Shape::default();
-        for c in text.chars() {
-            shape.chars += 1;
-            if c.is_ascii() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                shape.chars += 1;
                 shape.narrow_width += 1;
-                if c.is_ascii_alphabetic() {
+                if b.is_ascii_alphabetic() {
                     shape.word_letters += 1;
-                    shape.upper += usize::from(c.is_ascii_uppercase());
+                    shape.upper += usize::from(b.is_ascii_uppercase());
                 }
-            } else if is_han(c) || is_kana(c) {
+                i += 1;
+            } else if (0xE5..=0xE9).contains(&b) {
+                shape.chars += 1;
                 shape.cjk_letters += 1;
                 shape.narrow_width += 2;
-            } else if is_cjk_punct(c) {
-                shape.narrow_width += 2;
-            } else if is_shared_punct(c) {
-                shape.shared += 1;
-                shape.narrow_width += 1;
+                i += 3;
             } else {
-                shape.narrow_width += width(c, false);
-                if is_word_letter(c) {
-                    shape.word_letters += 1;
-                    shape.upper += usize::from(c.is_uppercase());
-                }
+                let c = text[i..].chars().next().expect("a character starts at a lead byte");
+                shape.count(c);
+                i += c.len_utf8();
             }
         }
         shape
+    }
+
+    /// Counts one character.
+    fn count(&mut self, c: char) {
+        self.chars += 1;
+        if c.is_ascii() {
+            self.narrow_width += 1;
+            if c.is_ascii_alphabetic() {
+                self.word_letters += 1;
+                self.upper += usize::from(c.is_ascii_uppercase());
+            }
+        } else if is_han(c) || is_kana(c) {
+            self.cjk_letters += 1;
+            self.narrow_width += 2;
+        } else if is_cjk_punct(c) {
+            self.narrow_width += 2;
+        } else if is_shared_punct(c) {
+            self.shared += 1;
+            self.narrow_width += 1;
+        } else {
+            self.narrow_width += width(c, false);
+            if is_word_letter(c) {
+                self.word_letters += 1;
+                self.upper += usize::from(c.is_uppercase());
+            }
+        }
     }
 
     /// Whether the line is CJK text: more CJK letters than word letters.
@@ -235,6 +262,15 @@ pub fn line_width(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn a_shape_counted_by_bytes_is_the_shape_counted_by_characters(text in "[a-zA-Z0-9 ,.中文字䷀㐀丁鿿ＡＢ，。“”—éÄかカ한😀]{0,40}") {
+            let mut by_chars = Shape::default();
+            text.chars().for_each(|c| by_chars.count(c));
+            proptest::prop_assert_eq!(Shape::of(&text), by_chars);
+        }
+    }
 
     #[test]
     fn sentence_end_allows_closing_quotes() {

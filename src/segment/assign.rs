@@ -27,7 +27,7 @@
 //! text), which never takes a headline printed after it: only printed
 //! columns come out of an extractor with their headlines below them.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHasher;
@@ -85,7 +85,27 @@ impl Features {
     /// The features of some texts together.
     pub fn of<'t>(texts: impl IntoIterator<Item = &'t str>) -> Features {
         let mut all = Vec::new();
-        texts.into_iter().for_each(|text| push_features(text, &mut all));
+        texts.into_iter().for_each(|text| each_feature(text, |f| all.push(f)));
+        Features::sorted(all)
+    }
+
+    /// The features of some texts that are also among `asked`: a body's
+    /// content as assignment asks about it. Headlines are short and bodies
+    /// long, so the headlines' features are hashed and each body's probed,
+    /// rather than every body's sorted.
+    pub fn among<'t>(texts: impl IntoIterator<Item = &'t str>, asked: &HeadlineFeatures) -> Features {
+        let mut all = Vec::new();
+        texts.into_iter().for_each(|text| {
+            each_feature(text, |f| {
+                if asked.0.contains(&f) {
+                    all.push(f)
+                }
+            })
+        });
+        Features::sorted(all)
+    }
+
+    fn sorted(mut all: Vec<u64>) -> Features {
         all.sort_unstable();
         all.dedup();
         Features(all)
@@ -105,15 +125,40 @@ impl Features {
     }
 }
 
-/// Appends the features of `text`, unsorted, with repeats.
-fn push_features(text: &str, out: &mut Vec<u64>) {
+/// Every feature that assignment may ask a body about: those of the
+/// page's headline lines, and of the presiders they name. Features of
+/// several lines together are those of each line: no bigram or word
+/// spans two lines.
+#[derive(Debug, Default)]
+pub struct HeadlineFeatures(HashSet<u64>);
+
+impl HeadlineFeatures {
+    /// The features of the headline lines of `regions`.
+    pub fn of(regions: &[Vec<HeadLine>]) -> Self {
+        let mut asked = HashSet::default();
+        for line in regions.iter().flatten() {
+            each_feature(&line.text, |f| {
+                asked.insert(f);
+            });
+            if let Some((name, _)) = presider(&line.text) {
+                each_feature(name, |f| {
+                    asked.insert(f);
+                });
+            }
+        }
+        HeadlineFeatures(asked)
+    }
+}
+
+/// Calls `found` with each feature of `text`, in order, with repeats.
+fn each_feature(text: &str, mut found: impl FnMut(u64)) {
     let mut prev: Option<char> = None;
     let mut word = String::new();
     for c in text.chars().chain(std::iter::once(' ')) {
         let cjk = is_cjk_letter(c);
         let content = cjk || c.is_ascii_digit();
         if let (Some(p), true) = (prev, content) {
-            out.push(((p as u64) << 21) | c as u64);
+            found(((p as u64) << 21) | c as u64);
         }
         prev = content.then_some(c);
         let word_char = if c.is_ascii() { c.is_ascii_alphanumeric() } else { !cjk && is_word_letter(c) };
@@ -124,7 +169,7 @@ fn push_features(text: &str, out: &mut Vec<u64>) {
                 let stem = word.char_indices().nth(STEM_CHARS).map_or(word.as_str(), |(i, _)| &word[..i]);
                 let mut h = FxHasher::default();
                 stem.hash(&mut h);
-                out.push(h.finish() | LATIN_WORD);
+                found(h.finish() | LATIN_WORD);
             }
             word.clear();
         }
@@ -136,7 +181,7 @@ fn push_features(text: &str, out: &mut Vec<u64>) {
 /// headline names).
 #[derive(Clone, Debug, Default)]
 pub struct Body {
-    /// The body's content.
+    /// The body's content, as far as the page's headlines ask about it.
     pub features: Features,
     /// Whether a continuation note ends it.
     pub continues: bool,
@@ -615,6 +660,23 @@ mod tests {
 
     fn same_run(text: &str) -> HeadLine {
         HeadLine { text: text.to_owned(), level: None, run_start: false, line: 1 }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_body_keeps_every_feature_its_headlines_ask_about(
+            heads in proptest::collection::vec("[a-zA-Z 市长主持召开会议1-9，。]{0,12}", 0..4),
+            body in proptest::collection::vec("[a-zA-Z 市长主持召开会议1-9，。]{0,40}", 0..4),
+        ) {
+            let regions = vec![heads.iter().map(|h| head(h)).collect::<Vec<_>>()];
+            let asked = HeadlineFeatures::of(&regions);
+            let among = Features::among(body.iter().map(String::as_str), &asked);
+            let all = Features::of(body.iter().map(String::as_str));
+            let expected: Vec<u64> = all.0.into_iter().filter(|f| asked.0.contains(f)).collect();
+            proptest::prop_assert_eq!(&among.0, &expected);
+            let head = Features::of_lines(&regions[0]);
+            proptest::prop_assert!(head.0.iter().all(|f| asked.0.contains(f)));
+        }
     }
 
     #[test]

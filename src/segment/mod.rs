@@ -19,7 +19,7 @@ pub mod tables;
 
 use crate::model::{Item, ItemKind, ParaClass, Paragraph};
 use crate::rules::RuleSet;
-use crate::segment::assign::{Body, Features, Split, assign};
+use crate::segment::assign::{Body, Features, HeadlineFeatures, Split, assign};
 use crate::trace::Trace;
 
 use headline::presiders;
@@ -87,10 +87,11 @@ pub struct Segmented {
 pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -> Segmented {
     let (mut regions, mut groups) = layout(paragraphs, rules);
     inner::join_notes(&mut regions, &mut groups);
+    let asked = HeadlineFeatures::of(&regions);
     let bodies: Vec<Body> = groups
         .iter()
         .map(|g| {
-            let features = Features::of(g.paragraphs.iter().map(|p| p.text.as_str()));
+            let features = Features::among(g.paragraphs.iter().map(|p| p.text.as_str()), &asked);
             let chairs =
                 g.paragraphs.iter().flat_map(|p| presiders(&p.text, true)).map(|(name, _)| name.to_owned()).collect();
             Body {

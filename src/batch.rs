@@ -12,11 +12,13 @@
 //! prepared it without those facts (a `Draft`): where the facts turn out
 //! to change nothing the page asked of them, the second pass goes on from
 //! the draft instead of preparing the page again. The second cleans the
-//! shard's files, each worker writing only its
-//! own item folder of the new output (`OutDir`), which replaces OUT whole
-//! once everything is written. Both passes run `par_iter().map().collect()`
-//! in a local rayon pool, so results come back in input order whatever the
-//! thread count; the manifests are then written by one thread. A file's
+//! shard's files, each worker writing only its own item folder of the new
+//! output (`OutDir`), which replaces OUT whole once everything is written.
+//! Both passes run in `jobs` threads that hand each file's result back in
+//! input order ([`crate::ordered::in_order`]), so the records (the first
+//! pass's `sources.jsonl`, the second's manifests) are written as files
+//! finish, the same at any thread count, in memory that does not grow
+//! with the batch. A file's
 //! outcome is a value — cleaned, skipped or failed — and the run goes on;
 //! only a failure to write the output stops it, leaving OUT as it was.
 
@@ -29,8 +31,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Instant, SystemTime};
 
 use encoding_rs::Encoding;
-use rayon::prelude::*;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 
 use crate::check::Comparison;
 use crate::clean::{Draft, clean_drafted, clean_page, drafted_facts, page_facts};
@@ -208,10 +210,6 @@ struct Pass<'a> {
 /// inputs are found; OUT changes only when the whole new output is written.
 pub fn run(config: &Config, say: &mut dyn FnMut(&str)) -> Result<Summary, Error> {
     let (started, wall_clock) = (Instant::now(), SystemTime::now());
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.jobs.max(1))
-        .build()
-        .map_err(|e| Error::Threads(e.to_string()))?;
     let found = discover(config)?;
     let out = match config.mode {
         Mode::Check => None,
@@ -227,19 +225,23 @@ pub fn run(config: &Config, say: &mut dyn FnMut(&str)) -> Result<Summary, Error>
         (None, _) => Target::Stdout,
     };
     let progress = Progress::new(found.len() as u64, config.progress);
+    // `sources.jsonl` is written as the first pass goes, into the new
+    // output, or (with `--check`) into a digest to compare with OUT's.
+    let mut sources = Sources::open(out.as_ref())?;
     // With facts from a file, no first pass: a shard reads only its slice.
     let (ctx, scans) = match &config.facts {
         Some(facts) => (Facts::clone(facts).into_context(), found.iter().map(|_| Scan::default()).collect()),
         None => {
             progress.phase("scanning", found.len() as u64);
             let first = First { config, previous: &previous, started: wall_clock, budget: DRAFT_BUDGET };
-            let (facts, scans) = pool.install(|| gather(&found, &first, &progress));
+            let written = gather(&found, &first, &progress, &mut sources);
+            let (facts, scans) = written.map_err(|e| cannot_write(out.as_ref(), e))?;
             (facts.into_context(), scans)
         }
     };
+    let sources = sources.close().map_err(|e| cannot_write(out.as_ref(), e))?;
     let stat = found.iter().zip(&scans).filter_map(|(f, s)| Some((f.source.rel.clone(), s.stat.clone()?))).collect();
     let stamp = Provenance::new(config, &ctx);
-    let sources: String = scans.iter().filter_map(|s| s.sources_line.as_deref()).collect();
     let selected: Vec<(Found, Scan)> = found
         .into_iter()
         .zip(scans)
@@ -261,15 +263,70 @@ pub fn run(config: &Config, say: &mut dyn FnMut(&str)) -> Result<Summary, Error>
     summary.seconds = started.elapsed().as_secs_f64();
     if let Some(out) = out {
         let run = RunRecord { stat, ..RunRecord::new(config, &stamp, wall_clock) };
-        write_run_records(&out, run, &summary, &sources)?;
+        write_run_records(&out, run, &summary)?;
         out.commit()?;
     }
     Ok(summary)
 }
 
-/// Writes `sources.jsonl` and `run.json` into the new output.
-fn write_run_records(out: &OutDir, mut run: RunRecord<'_>, summary: &Summary, sources: &str) -> Result<(), Error> {
-    fs::write(out.path(SOURCES_RECORD)?, sources).map_err(|e| out.cannot_write(e))?;
+/// Where the first pass writes `sources.jsonl`: into the new output, or
+/// into a digest of what it would hold (`--check` compares it with OUT's).
+enum Sources {
+    File(BufWriter<fs::File>),
+    Digest(Sha256),
+}
+
+impl Sources {
+    fn open(out: Option<&OutDir>) -> Result<Sources, Error> {
+        Ok(match out {
+            Some(out) => {
+                let file = fs::File::create(out.path(SOURCES_RECORD)?).map_err(|e| out.cannot_write(e))?;
+                Sources::File(BufWriter::new(file))
+            }
+            None => Sources::Digest(Sha256::default()),
+        })
+    }
+
+    /// Flushes what was written; the hex SHA-256 of it when it went to no
+    /// file.
+    fn close(self) -> std::io::Result<String> {
+        match self {
+            Sources::File(mut file) => file.flush().map(|()| String::new()),
+            Sources::Digest(digest) => Ok(digest.finalize().iter().map(|b| format!("{b:02x}")).collect()),
+        }
+    }
+}
+
+impl Write for Sources {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sources::File(file) => file.write(bytes),
+            Sources::Digest(digest) => {
+                digest.update(bytes);
+                Ok(bytes.len())
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sources::File(file) => file.flush(),
+            Sources::Digest(_) => Ok(()),
+        }
+    }
+}
+
+/// The error of a failed write of the run's records: OUT's, or (with
+/// `--check`, where nothing is written but a digest) none that can happen.
+fn cannot_write(out: Option<&OutDir>, error: std::io::Error) -> Error {
+    match out {
+        Some(out) => out.cannot_write(error),
+        None => Error::io(Path::new("-"), error),
+    }
+}
+
+/// Writes `run.json` into the new output.
+fn write_run_records(out: &OutDir, mut run: RunRecord<'_>, summary: &Summary) -> Result<(), Error> {
     (run.files, run.pages, run.items) = (summary.files, summary.pages, summary.items);
     (run.skipped, run.failed, run.warnings) = (summary.skipped, summary.failed, summary.warnings);
     (run.recleaned, run.seconds) = (summary.recleaned, summary.seconds);
@@ -439,17 +496,14 @@ pub fn batch_context(inputs: &[PathBuf], config: &Config) -> Result<BatchContext
     let config = Config { inputs: inputs.iter().cloned().map(Input::Path).collect(), out: None, ..config.clone() };
     let found = discover(&config)?;
     let first = First { config: &config, previous: &Previous::default(), started: SystemTime::now(), budget: 0 };
-    Ok(gather(&found, &first, &Progress::new(0, false)).0.into_context())
+    let gathered = gather(&found, &first, &Progress::new(0, false), &mut std::io::sink());
+    Ok(gathered.expect("a sink takes every write").0.into_context())
 }
 
 /// The facts of the inputs of `config` (of its `--shard` slice, if any),
 /// for `galley facts`. The same files give the same facts at any thread
 /// count, and the facts of the N slices merge into those of the whole.
 pub fn facts(config: &Config) -> Result<Facts, Error> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.jobs.max(1))
-        .build()
-        .map_err(|e| Error::Threads(e.to_string()))?;
     let mut found = discover(config)?;
     if let Some(shard) = config.shard {
         let mut position = 0..;
@@ -458,7 +512,7 @@ pub fn facts(config: &Config) -> Result<Facts, Error> {
     let progress = Progress::new(found.len() as u64, config.progress);
     progress.phase("scanning", found.len() as u64);
     let first = First { config, previous: &Previous::default(), started: SystemTime::now(), budget: 0 };
-    let (facts, _) = pool.install(|| gather(&found, &first, &progress));
+    let (facts, _) = gather(&found, &first, &progress, &mut std::io::sink()).expect("a sink takes every write");
     progress.finish();
     Ok(facts)
 }
@@ -493,31 +547,40 @@ struct First<'a> {
 /// was learnt of each file, with drafts of the pages the second pass
 /// cleans within the budget. A file whose bytes and options are those of
 /// the earlier output keeps the facts recorded there, unread beyond its hash.
-fn gather(found: &[Found], first: &First<'_>, progress: &Progress) -> (Facts, Vec<Scan>) {
+fn gather(
+    found: &[Found],
+    first: &First<'_>,
+    progress: &Progress,
+    sources: &mut dyn Write,
+) -> std::io::Result<(Facts, Vec<Scan>)> {
     let options = options_hash(first.config);
     let room = Room(AtomicUsize::new(first.budget));
-    let read = |k: usize, f: &Found| {
-        let scanned = if f.verdict.is_none() { scan(k, f, first, &options, &room) } else { None };
-        progress.step();
-        scanned.unwrap_or_default()
-    };
-    // Map, then merge (order-free); scans keep their file's position.
-    let (facts, mut scans) = found
-        .par_iter()
-        .enumerate()
-        .map(|(k, f)| {
-            let (facts, scan) = read(k, f);
-            (facts, vec![(k, scan)])
-        })
-        .reduce(
-            || (Facts::default(), Vec::new()),
-            |(a, mut sa), (b, sb)| {
-                sa.extend(sb);
-                (a.merge(b), sa)
-            },
-        );
-    scans.sort_unstable_by_key(|(k, _)| *k);
-    (facts, scans.into_iter().map(|(_, s)| s).collect())
+    let (mut facts, mut scans, mut failure) = (Facts::default(), Vec::with_capacity(found.len()), None);
+    // Files are read in parallel and merged in input order as they finish,
+    // each one's line of `sources.jsonl` written at once: memory stays flat
+    // however many files the batch holds.
+    crate::ordered::in_order(
+        found.len(),
+        first.config.jobs,
+        |k| {
+            let f = &found[k];
+            let scanned = if f.verdict.is_none() { scan(k, f, first, &options, &room) } else { None };
+            progress.step();
+            scanned.unwrap_or_default()
+        },
+        |_, (file_facts, mut scan): (Facts, Scan)| {
+            if let Some(line) = scan.sources_line.take() {
+                if let Err(error) = sources.write_all(line.as_bytes()) {
+                    failure = Some(error);
+                    return false;
+                }
+            }
+            facts = std::mem::take(&mut facts).merge(file_facts);
+            scans.push(scan);
+            true
+        },
+    );
+    failure.map_or(Ok((facts, scans)), Err)
 }
 
 /// Reads one input for the first pass: its hash, and its facts, kept from

@@ -88,8 +88,9 @@ impl<'a> Comparison<'a> {
     }
 
     /// Everything else OUT holds that a full run would not write, and
-    /// whether `sources.jsonl` is what it would be. The differences, in
-    /// the order found.
+    /// whether `sources.jsonl` is what it would be (`sources`: the SHA-256
+    /// of what this run would write there). The differences, in the order
+    /// found.
     pub fn finish(mut self, out: &Path, sources: &str, manifest: &str) -> Vec<String> {
         let mut gone: Vec<(&String, _)> =
             self.previous.files.iter().filter(|(source, _)| !self.seen.contains(*source)).collect();
@@ -99,8 +100,8 @@ impl<'a> Comparison<'a> {
             let items = earlier.entries.iter().map(|e| format!("extra item {}", e.id));
             self.differences.extend(pages.chain(items).collect::<Vec<_>>());
         }
-        let written = fs::read_to_string(out.join(SOURCES_RECORD)).unwrap_or_default();
-        if written != sources && self.differences.is_empty() {
+        let written = fs::read(out.join(SOURCES_RECORD)).unwrap_or_default();
+        if crate::provenance::content_hash(&written) != sources && self.differences.is_empty() {
             self.differences.push(format!("stale record {SOURCES_RECORD}"));
         }
         let mut files = Vec::new();

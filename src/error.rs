@@ -78,9 +78,6 @@ pub enum Error {
         /// The input that keeps it.
         first: PathBuf,
     },
-    /// The worker threads could not be started.
-    #[error("cannot start worker threads: {0}")]
-    Threads(String),
     /// A facts file (`--facts`) cannot clean this run: not a facts file,
     /// or gathered by another galley, under other rules or another encoding.
     #[error("{reason}")]

@@ -15,7 +15,7 @@
 //! shard's files, each worker writing only its own item folder of the new
 //! output (`OutDir`), which replaces OUT whole once everything is written.
 //! Both passes run in `jobs` threads that hand each file's result back in
-//! input order ([`crate::ordered::in_order`]), so the records (the first
+//! input order (`ordered::in_order`), so the records (the first
 //! pass's `sources.jsonl`, the second's manifests) are written as files
 //! finish, the same at any thread count, in memory that does not grow
 //! with the batch. A file's

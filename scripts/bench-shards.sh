@@ -22,11 +22,9 @@ galley=$root/target/release/galley
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/galley-shards.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 corpus=$tmp/corpus
-for ((i = 1; i <= copies; i++)); do
-    dir=$(printf '%s/copy%04d' "$corpus" "$i")
-    mkdir -p "$dir"
-    cp seeds/*.txt "$dir/"
-done
+# shellcheck source=scripts/corpus.sh
+source "$root/scripts/corpus.sh"
+make_corpus "$copies" "$corpus"
 echo "corpus: $(find "$corpus" -type f | wc -l) files; $shards shards, -j $jobs each; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Wall seconds of one command.

@@ -29,15 +29,10 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/galley-same.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
 corpus=$tmp/corpus
-for ((i = 1; i <= 20; i++)); do
-    dir=$(printf '%s/copy%02d' "$corpus" "$i")
-    mkdir -p "$dir"
-    cp seeds/*.txt "$dir/"
-done
-mkdir -p "$corpus/gb18030"
-for seed in seeds/*.txt; do
-    iconv -f UTF-8 -t GB18030 "$seed" >"$corpus/gb18030/$(basename "$seed")"
-done
+# shellcheck source=scripts/corpus.sh
+source "$root/scripts/corpus.sh"
+make_corpus 20 "$corpus"
+make_corpus 1 "$corpus/gb18030" GB18030
 
 inputs=(seeds "$corpus" "$@")
 compared=0

@@ -182,9 +182,15 @@ fn score(name: &str) -> Score {
 /// The lowest figures each page may show: share of line-end hyphens
 /// decided right, share of real compounds kept. The `-2` pages were
 /// written after the rules, and scored as they stood (en 24/25, 8/9;
-/// de 55/55, 2/2).
-const FLOORS: [(&str, f64, f64); 4] =
-    [("en-columns", 0.95, 0.9), ("de-columns", 0.98, 0.9), ("en-columns-2", 0.96, 0.88), ("de-columns-2", 0.98, 0.9)];
+/// de 55/55, 2/2); so was `en-columns-3` (88/91, 12/15), written before
+/// the word list's frequency bands were used.
+const FLOORS: [(&str, f64, f64); 5] = [
+    ("en-columns", 0.95, 0.9),
+    ("de-columns", 0.98, 0.9),
+    ("en-columns-2", 0.96, 0.88),
+    ("de-columns-2", 0.98, 0.9),
+    ("en-columns-3", 0.96, 0.8),
+];
 
 #[test]
 fn column_set_pages_decide_their_line_end_hyphens() {

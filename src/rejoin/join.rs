@@ -13,16 +13,24 @@
 //!   (`pre-` ⏎ `and post-war`, `Auto-` ⏎ `und Velofahrer`);
 //! - case: a capital after the hyphen makes a compound (`EU-` ⏎ `Staaten`),
 //!   capitals on both sides are decided like lower case (`GOVERN-` ⏎ `MENT`);
-//! - words: in English (the built-in list, `data/words/`) the hyphen stays
-//!   where both parts are words and the joined form is none (`long-` ⏎
-//!   `term`, `Pitt-` ⏎ `street`, `pre-` ⏎ `war`); German writes compounds
-//!   closed, so there a lower-case continuation is a split word, unless an
-//!   abbreviation or a single letter stands before (`US-` ⏎ `amerikanisch`).
+//! - words: in English (the built-in list, `data/words/`, each word with
+//!   its frequency band) the hyphen stays where both parts are words, if
+//!   rare ones, and the joined form is no common word (`long-` ⏎ `term`,
+//!   `Pitt-` ⏎ `street`, `pre-` ⏎ `war`, `tram-` ⏎ `car`); `men`, `man` and
+//!   `less` close up with the word before (`points-` ⏎ `men`); on a page
+//!   set in period style (it hyphenates compounds that are common words
+//!   closed, `to-day`, `week-end`) a verb's noun keeps its hyphen
+//!   (`break-` ⏎ `down`). German writes compounds closed, so there a
+//!   lower-case continuation is a split word, unless an abbreviation or a
+//!   single letter stands before (`US-` ⏎ `amerikanisch`).
 //!
-//! Measured on the column-set pages of `tests/hyphens.rs` (invented text).
+//! Measured on the column-set pages of `tests/hyphens.rs` (invented text)
+//! and on the words of real 1916 front pages (`samples/en-ocr`): a closed
+//! form rarer than its parts is no sign of a period compound there
+//! (`newspapers`, `outlook` are as rare as `timetable`, `breakdown`).
 
 use crate::model::{Line, ParaClass, Paragraph};
-use crate::rejoin::lexicon::{Language, LexiconView, MAX_WORD_CHARS, listed};
+use crate::rejoin::lexicon::{Language, LexiconView, MAX_WORD_CHARS, listed, listed_part, size};
 use crate::script::{is_cjk, is_cjk_punct, is_shared_punct, is_word_letter};
 use crate::trace::Trace;
 
@@ -265,6 +273,36 @@ const STREET_WORDS: &[&str] = &[
     "wharf",
 ];
 
+/// Words that close up with the word before them: `points-` ⏎ `men`,
+/// `wire-` ⏎ `less`, `spokes-` ⏎ `man` (but `working-man`, after a verb's
+/// `-ing`).
+const CLOSING_WORDS: &[&str] = &["less", "man", "men"];
+
+/// Particles that make a noun of a verb: `break-down`, `hold-up`,
+/// `lock-out`, `take-off`, `walk-over`. Papers before about 1940 hyphenate
+/// these nouns, later ones close them.
+const PARTICLES: &[&str] = &["down", "off", "out", "over", "up"];
+
+/// Function words, which make no noun with a particle: `more-` ⏎ `over`,
+/// `through-` ⏎ `out` are split words (sorted by bytes: binary search).
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "all", "an", "any", "be", "by", "every", "for", "here", "how", "in", "into", "more", "no", "on", "some",
+    "there", "through", "to", "what", "when", "where", "with",
+];
+
+/// The largest SCOWL size of the verb before a particle (`break`, 10).
+const VERB_SIZE: u8 = 20;
+
+/// Whether `left` + `right` is a verb and its particle made a noun
+/// (`break-` ⏎ `down`) that is rarer than the commonest words (SCOWL size
+/// over 10: `without`, `layout` are split words).
+fn particle_noun(left: &str, right: &str, joined: &str) -> bool {
+    PARTICLES.contains(&right)
+        && FUNCTION_WORDS.binary_search(&left).is_err()
+        && size(left).is_some_and(|n| n <= VERB_SIZE)
+        && size(joined).is_some_and(|n| n > 10)
+}
+
 /// Decides a hyphen before a lower-case continuation (or in capitals) by
 /// the words the parts and the joined form are, where the page and batch
 /// know none of them.
@@ -274,20 +312,27 @@ fn by_words(left: &str, right: &str, joined: &str, lexicon: &LexiconView<'_>) ->
     if left.chars().count() == 1 {
         return if listed(joined) { Hyphen::Drop } else { Hyphen::Keep };
     }
-    let word = |s: &str| s.chars().count() > 1 && (lexicon.word(s) > 0 || listed(s));
+    let word = |s: &str| s.chars().count() > 1 && (lexicon.word(s) > 0 || listed_part(s));
     let compound = match lexicon.language() {
         // German writes its compounds closed: `Verhand-` + `lungen`.
         Language::German => false,
         // `co-operation`, `co-ordinate`: the style of British and
         // Australian papers, though American ones close them.
         Language::English if left_lower == "co" && right_lower.starts_with('o') => true,
+        // `points-` + `men`, `wire-` + `less`: one word, listed or not.
+        Language::English if CLOSING_WORDS.contains(&right_lower.as_str()) => left_lower.ends_with("ing"),
+        // `break-` + `down`: a verb's noun, hyphenated on a page that
+        // hyphenates compounds that are common words closed.
+        Language::English if listed(joined) => {
+            lexicon.period_style() && particle_noun(&left_lower, &right_lower, joined)
+        }
         // Both parts words and the joined form none: `long-` + `term`,
         // `loading-` + `bays`, `pre-` + `war`, `Pitt-` + `street`. A
         // capitalised first part is a name, though (`Pen-` + `rose`).
         Language::English => {
             let prefix = PREFIXES.contains(&left_lower.as_str());
             let first = prefix || Case::of(left) != Case::Title && word(&left_lower);
-            !listed(joined) && (STREET_WORDS.contains(&right_lower.as_str()) || first && word(&right_lower))
+            STREET_WORDS.contains(&right_lower.as_str()) || first && word(&right_lower)
         }
         // Without a list, only the page's and batch's own words count.
         Language::Other => {
@@ -441,6 +486,48 @@ mod tests {
         // the joined form is a word: a split word, whatever its parts
         assert_eq!(join("relieve the pressure consider-", "ably.", ENGLISH), "relieve the pressure considerably.");
         assert_eq!(join("a car-", "pet shop", ENGLISH), "a carpet shop");
+    }
+
+    /// An English page that hyphenates two compounds that are common words
+    /// closed (`to-day`, `week-end`).
+    const PERIOD: &str = "The council met to-day and the mayor said that the week-end was the time for it";
+
+    #[test]
+    fn a_rarer_word_is_a_part_of_a_compound_but_no_closed_form() {
+        // `tram` is SCOWL size 50, `tramcar` 55
+        assert_eq!(join("behind a tram-", "car and", ENGLISH), "behind a tram-car and");
+        // `boardinghouse` is size 40: no common word, so the hyphen stays
+        assert_eq!(join("a boarding-", "house in", ENGLISH), "a boarding-house in");
+    }
+
+    #[test]
+    fn words_that_close_up_with_the_word_before_join() {
+        assert_eq!(join("additional points-", "men were", ENGLISH), "additional pointsmen were");
+        assert_eq!(join("the wire-", "less set", ENGLISH), "the wireless set");
+        assert_eq!(join("the train-", "men struck", PERIOD), "the trainmen struck");
+        assert_eq!(join("the SIGNAL-", "MEN STRIKE", ENGLISH), "the SIGNALMEN STRIKE");
+        // after a verb's `-ing` the hyphen stays
+        assert_eq!(join("the working-", "man has", ENGLISH), "the working-man has");
+    }
+
+    #[test]
+    fn a_verbs_noun_keeps_its_hyphen_on_a_period_page() {
+        assert_eq!(join("a break-", "down of", PERIOD), "a break-down of");
+        assert_eq!(join("the turn-", "out was", PERIOD), "the turn-out was");
+        assert_eq!(join("the hold-", "up was", PERIOD), "the hold-up was");
+        // a modern page closes them
+        assert_eq!(join("a break-", "down of", ENGLISH), "a breakdown of");
+        // function words and the commonest closed forms are split words
+        assert_eq!(join("and more-", "over the", PERIOD), "and moreover the");
+        assert_eq!(join("went with-", "out them", PERIOD), "went without them");
+        assert_eq!(join("the lay-", "out of", PERIOD), "the layout of");
+        // a particle after another word is no verb's noun
+        assert_eq!(join("the hand-", "some one", PERIOD), "the handsome one");
+    }
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
     }
 
     #[test]

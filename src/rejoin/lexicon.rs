@@ -6,14 +6,16 @@
 //! a compound. The lexicon counts, per word form, the pages it occurs on
 //! (lower-cased). Only words inside a line count: the first and last words
 //! of a line may be fragments of a word split at the line end, with or
-//! without a hyphen (OCR drops many: en-ocr `pre` ⏎ `senting`).
+//! without a hyphen (OCR drops many: en-ocr `pre` ⏎ `senting`). A hyphen
+//! inside a word is the page's own wherever the word stands, so compounds
+//! count at a line's edges too (a headline `TIME-TABLE` alone on its line).
 //!
 //! Where the page and batch say nothing, a built-in English word list
 //! (SCOWL, `data/words/`) tells whether a joined form or a part is a word,
 //! and the page's function words tell its [`Language`]: German writes its
 //! compounds closed, so there case decides (see `join::hyphen`).
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
@@ -47,12 +49,13 @@ impl Lexicon {
         let mut lexicon = Lexicon::default();
         for line in lines.iter().filter(|l| !l.is_blank()) {
             let tokens = tokens(&line.text);
-            let inner = tokens.len().saturating_sub(1);
-            for token in tokens.into_iter().take(inner).skip(1) {
-                if !(2..=MAX_WORD_CHARS).contains(&token.chars().count()) {
+            let last = tokens.len().saturating_sub(1);
+            for (k, token) in tokens.into_iter().enumerate() {
+                let compound = token.contains('-');
+                if !(2..=MAX_WORD_CHARS).contains(&token.chars().count()) || !compound && (k == 0 || k == last) {
                     continue;
                 }
-                let map = if token.contains('-') { &mut lexicon.compounds } else { &mut lexicon.words };
+                let map = if compound { &mut lexicon.compounds } else { &mut lexicon.words };
                 map.insert(token.to_lowercase(), 1);
             }
         }
@@ -79,6 +82,19 @@ impl Lexicon {
         self.compounds.get(lower).copied().unwrap_or(0)
     }
 
+    /// Whether the lexicon holds at least [`PERIOD_COMPOUNDS`] compounds of
+    /// two English words whose closed form is a common word (`to-day`,
+    /// `week-end`, `pipe-line`): the style of papers before about 1940.
+    pub fn period_style(&self) -> bool {
+        let closed_word = |compound: &str| {
+            compound.split_once('-').is_some_and(|(a, b)| {
+                let part = |p: &str| p.chars().count() > 1 && listed_part(p);
+                part(a) && part(b) && !b.contains('-') && listed(&format!("{a}{b}"))
+            })
+        };
+        self.compounds.keys().filter(|c| closed_word(c)).take(PERIOD_COMPOUNDS).count() == PERIOD_COMPOUNDS
+    }
+
     /// Whether the lexicon holds nothing.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty() && self.compounds.is_empty()
@@ -95,17 +111,48 @@ impl Lexicon {
     }
 }
 
-/// English words, lower case (SCOWL sizes 10–35; `data/words/README.md`
-/// names source, selection and licence).
+/// Compounds whose closed form is a common word that a page prints
+/// hyphenated before its style counts as a period one (the
+/// modern pages of `tests/fixtures/pages` print none, the period ones of
+/// `tests/fixtures/hyphens` two to four).
+const PERIOD_COMPOUNDS: usize = 2;
+
+/// English words, lower case, each with its SCOWL size (`word size`, one a
+/// line; sizes 10–50; `data/words/README.md` names source, selection and
+/// licence).
 const ENGLISH_WORDS: &str = include_str!("../../data/words/en.txt");
 
-/// The English word list, parsed on first use and never changed after.
-static ENGLISH: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| ENGLISH_WORDS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+/// The largest SCOWL size at which a joined form counts as a word: the
+/// common words (sizes 10–35). A rarer closed form (`prewar`,
+/// `boardinghouse`, size 50) is what older papers print hyphenated.
+const COMMON_SIZE: u8 = 35;
 
-/// Whether the built-in English list holds `lower` (lower case).
+/// The largest SCOWL size at which a part of a compound counts as a word
+/// (`tram` of `tram-` ⏎ `car` is size 50).
+const PART_SIZE: u8 = 50;
+
+/// The English word list, parsed on first use and never changed after.
+static ENGLISH: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let entries = ENGLISH_WORDS.lines().filter(|l| !l.is_empty() && !l.starts_with('#'));
+    entries.filter_map(|l| l.split_once(' ')).map(|(word, size)| (word, size.parse().unwrap_or(u8::MAX))).collect()
+});
+
+/// The SCOWL size of `lower` (lower case) in the built-in English list:
+/// 10 for the commonest words, up to 50; `None` when unlisted.
+pub fn size(lower: &str) -> Option<u8> {
+    ENGLISH.get(lower).copied()
+}
+
+/// Whether `lower` (lower case) is a common English word (SCOWL size
+/// 10–35): a joined form that is one is a split word.
 pub fn listed(lower: &str) -> bool {
-    ENGLISH.contains(lower)
+    size(lower).is_some_and(|n| n <= COMMON_SIZE)
+}
+
+/// Whether `lower` (lower case) is an English word, if a rarer one (SCOWL
+/// size 10–50): what a part of a compound must be.
+pub fn listed_part(lower: &str) -> bool {
+    size(lower).is_some_and(|n| n <= PART_SIZE)
 }
 
 /// The language of a page, as far as its line-end hyphens need it.
@@ -192,13 +239,21 @@ pub struct LexiconView<'a> {
     lines: &'a [Line],
     page: OnceLock<Lexicon>,
     language: OnceLock<Language>,
+    period: OnceLock<bool>,
     asked: RefCell<Vec<String>>,
 }
 
 impl<'a> LexiconView<'a> {
     /// A view of the batch lexicon plus the page of `lines`.
     pub fn new(batch: &'a Lexicon, lines: &'a [Line]) -> Self {
-        LexiconView { batch, lines, page: OnceLock::new(), language: OnceLock::new(), asked: RefCell::default() }
+        LexiconView {
+            batch,
+            lines,
+            page: OnceLock::new(),
+            language: OnceLock::new(),
+            period: OnceLock::new(),
+            asked: RefCell::default(),
+        }
     }
 
     /// The forms looked up in the batch's lexicon.
@@ -228,6 +283,12 @@ impl<'a> LexiconView<'a> {
         }
     }
 
+    /// Whether the page is set in period style ([`Lexicon::period_style`]),
+    /// told from the page's own compounds only.
+    pub fn period_style(&self) -> bool {
+        *self.period.get_or_init(|| self.page().period_style())
+    }
+
     /// The page's language, told when first asked.
     pub fn language(&self) -> Language {
         *self.language.get_or_init(|| Language::of(self.lines))
@@ -253,6 +314,16 @@ mod tests {
     }
 
     #[test]
+    fn compounds_count_at_line_edges_too() {
+        let lex = Lexicon::from_lines(&lines("NEW TIME-TABLES\nWEEK-END\nhalf-past four on the tram-car\nthe inter-"));
+        for form in ["time-tables", "week-end", "half-past", "tram-car"] {
+            assert_eq!(lex.compound(form), 1, "{form}");
+        }
+        // words at the edges still do not count
+        assert_eq!((lex.word("new"), lex.word("inter"), lex.word("on")), (0, 0, 1));
+    }
+
+    #[test]
     fn runs_of_letters_longer_than_a_word_are_not_counted() {
         let long = "x".repeat(MAX_WORD_CHARS + 1);
         let lex = Lexicon::from_lines(&lines(&format!("a {long} b {} c", &long[1..])));
@@ -264,6 +335,28 @@ mod tests {
     fn the_word_list_is_english_in_lower_case() {
         assert!(listed("government") && listed("street") && listed("anticipation"));
         assert!(!listed("pittstreet") && !listed("Government") && !listed("# english words for line-end hyphen"));
+    }
+
+    #[test]
+    fn the_word_list_gives_each_word_its_size() {
+        assert_eq!((size("the"), size("timetable"), size("tram")), (Some(10), Some(20), Some(50)));
+        assert_eq!(size("pointsmen"), None);
+        // rarer words are parts of compounds, but no closed forms
+        assert!(listed_part("tram") && !listed("tram"));
+        assert!(!listed_part("pittstreet"));
+        let sizes = ENGLISH_WORDS.lines().filter(|l| !l.starts_with('#')).map(|l| l.split_once(' ').map(|(_, n)| n));
+        assert!(sizes.into_iter().all(|n| matches!(n, Some("10" | "20" | "35" | "40" | "50"))));
+    }
+
+    #[test]
+    fn two_compounds_that_are_common_words_closed_make_a_period_style() {
+        let period = |text: &str| Lexicon::from_lines(&lines(text)).period_style();
+        assert!(period("he left to-day for the week-end at Manly"));
+        assert!(period("the new time-table and the pipe-line were ready"));
+        // one is not a style; nor are compounds whose closed form is no word
+        assert!(!period("he left to-day for a well-known seaside resort"));
+        assert!(!period("a well-known long-term self-contained Pitt-street shop"));
+        assert!(!period("the e-mail and the x-ray came today"));
     }
 
     #[test]

@@ -131,11 +131,13 @@ fn matched(gold: &[&str], out: &[&str]) -> Vec<bool> {
     hit
 }
 
-/// The page cleaned as a batch of one, as `galley clean` does: its own
-/// facts first, then the page. All its text, headlines and orphans too.
-fn cleaned(input: &str) -> String {
+/// The page `input` cleaned in a batch of the pages `batch`, as `galley
+/// clean` does: the batch's facts first, then the page. All its text,
+/// headlines and orphans too.
+fn cleaned(input: &str, batch: &[&str]) -> String {
     let options = CleanOptions::default();
-    let ctx = Facts::default().with_page(page_facts(Page::new(input), &options)).into_context();
+    let facts = batch.iter().fold(Facts::default(), |f, p| f.with_page(page_facts(Page::new(p), &options)));
+    let ctx = facts.into_context();
     let result = clean_page(Page::new(input), &ctx, &options, &mut Trace::off());
     let mut text: Vec<String> = result.items.iter().map(|item| item.text()).collect();
     text.extend(result.orphans);
@@ -150,11 +152,13 @@ struct Score {
     compounds: usize,
 }
 
-fn score(name: &str) -> Score {
+/// The page `name` scored, cleaned alone or in a batch with `others`.
+fn score(name: &str, others: &[String]) -> Score {
     let (input, gold) = (fixture(&format!("{name}.txt")), fixture(&format!("{name}.gold.txt")));
     let gold: Vec<&str> = gold.split_whitespace().collect();
     let sites = sites(&input, &gold);
-    let out = cleaned(&input);
+    let batch: Vec<&str> = std::iter::once(input.as_str()).chain(others.iter().map(String::as_str)).collect();
+    let out = cleaned(&input, &batch);
     let out: Vec<&str> = out.split_whitespace().collect();
     let hit = matched(&gold, &out);
     let verbose = std::env::var_os("GALLEY_HYPHENS_VERBOSE").is_some();
@@ -183,21 +187,43 @@ fn score(name: &str) -> Score {
 /// decided right, share of real compounds kept. The `-2` pages were
 /// written after the rules, and scored as they stood (en 24/25, 8/9;
 /// de 55/55, 2/2); so was `en-columns-3` (88/91, 12/15), written before
-/// the word list's frequency bands were used.
+/// the word list's frequency bands were used. Now: en 61/62, 19/20;
+/// en-2 24/25, 8/9; en-3 90/91, 14/15.
 const FLOORS: [(&str, f64, f64); 5] = [
-    ("en-columns", 0.95, 0.9),
+    ("en-columns", 0.98, 0.95),
     ("de-columns", 0.98, 0.9),
     ("en-columns-2", 0.96, 0.88),
     ("de-columns-2", 0.98, 0.9),
-    ("en-columns-3", 0.96, 0.8),
+    ("en-columns-3", 0.98, 0.93),
 ];
 
 #[test]
 fn column_set_pages_decide_their_line_end_hyphens() {
     let mut failed = Vec::new();
     for (name, right, kept) in FLOORS {
-        let s = score(name);
+        let s = score(name, &[]);
         if (s.right as f64) < right * s.sites as f64 || (s.kept as f64) < kept * s.compounds as f64 {
+            failed.push(name);
+        }
+    }
+    assert!(failed.is_empty(), "under the floor: {failed:?}");
+}
+
+/// The English pages cleaned as one batch, as `galley clean` cleans a
+/// folder: a compound one page prints mid-line (`time-table`, `week-end`)
+/// is evidence where another cuts it at a line end. The lowest share of
+/// line-end hyphens decided right on each page.
+const BATCH_FLOOR: f64 = 0.98;
+
+#[test]
+fn english_pages_in_one_batch_lend_each_other_their_words() {
+    let names = ["en-columns", "en-columns-2", "en-columns-3"];
+    let mut failed = Vec::new();
+    for name in names {
+        let others: Vec<String> = names.iter().filter(|n| **n != name).map(|n| fixture(&format!("{n}.txt"))).collect();
+        eprint!("in one batch: ");
+        let s = score(name, &others);
+        if (s.right as f64) < BATCH_FLOOR * s.sites as f64 {
             failed.push(name);
         }
     }

@@ -20,8 +20,9 @@ use crate::error::Error;
 /// What the first line of a facts file names itself.
 const FORMAT: &str = "galley-facts";
 
-/// The version of the facts format; raised when the meaning of a field changes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of the facts format; raised when the meaning of a field
+/// changes (2: the lexicon's compounds count at line edges too).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// What a set of facts was gathered with: galley's version, the rules and
 /// the forced encoding. Facts only merge with, and only clean pages under,

@@ -124,7 +124,7 @@ const ENGLISH_WORDS: &str = include_str!("../../data/words/en.txt");
 
 /// The largest SCOWL size at which a joined form counts as a word: the
 /// common words (sizes 10–35). A rarer closed form (`prewar`,
-/// `boardinghouse`, size 50) is what older papers print hyphenated.
+/// `boardinghouse`, size 40) is what older papers print hyphenated.
 const COMMON_SIZE: u8 = 35;
 
 /// The largest SCOWL size at which a part of a compound counts as a word

@@ -172,8 +172,9 @@ fn score(name: &str, others: &[String]) -> Score {
             eprintln!("{name}: {} should be {:?} → {}", site.shown, site.gold, gold[site.at]);
         }
     }
+    let batch = if others.is_empty() { "" } else { " (in one batch)" };
     eprintln!(
-        "{name}: hyphens decided right {}/{} = {:.3}; real compounds kept {}/{}",
+        "{name}{batch}: hyphens decided right {}/{} = {:.3}; real compounds kept {}/{}",
         s.right,
         s.sites,
         s.right as f64 / s.sites as f64,
@@ -221,7 +222,6 @@ fn english_pages_in_one_batch_lend_each_other_their_words() {
     let mut failed = Vec::new();
     for name in names {
         let others: Vec<String> = names.iter().filter(|n| **n != name).map(|n| fixture(&format!("{n}.txt"))).collect();
-        eprint!("in one batch: ");
         let s = score(name, &others);
         if (s.right as f64) < BATCH_FLOOR * s.sites as f64 {
             failed.push(name);

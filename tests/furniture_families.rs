@@ -292,8 +292,12 @@ fn editors_lines_with_any_roles_marks_and_separators() {
         "制图",
         "責任編輯",
         "校對",
+        "本版责任编辑",
+        "美术编辑",
+        "版式设计",
     ];
-    let names = ["欧阳明", "林立", "司马相如"];
+    // A two-character name is padded to three with a space in print (`周　洁`).
+    let names = ["欧阳明", "林立", "司马相如", "周　洁"];
     let marks = ["", "■", "■ ", "□", "◆"];
     let colons = ["：", ":", " ", "　", ""];
     let joiners = ["  ", " ", "　", " | "];

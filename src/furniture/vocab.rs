@@ -481,8 +481,9 @@ const FRAGMENTS: &[(&str, &str)] = &[
         "latin_label",
         r"(?:(?i:page|seite|pg\.?|p\.|s\.|pagina|página)\s*[A-Z]?\d{1,3}[A-Z]?|[A-Z]\d{1,2}|\d{1,2}[A-Z]|(?i:nr|no|vol|issue|jahrgang|ausgabe|n°)\.?\s*\d{1,5}|\d{1,3}\.\s*(?i:jahrgang))",
     ),
-    // A person's name in Chinese, and several names.
-    ("han_name", r"[\p{Han}·]{2,4}"),
+    // A person's name in Chinese, and several names. Print pads a
+    // two-character name to the width of three with a space (`周　洁`).
+    ("han_name", r"(?:[\p{Han}·]{2,4}|\p{Han}[\x20\u{3000}]\p{Han})"),
     ("han_names", r"{han_name}(?:\s*[、,，/／\s]\s*{han_name}){0,3}"),
     // A name or masthead in Latin capitals: `Sam Hayes`, `Harlow Evening Star`,
     // `The Valley Courier`, `LOCAL NEWS`, `Elbtal-Anzeiger`.

@@ -379,6 +379,8 @@ fn share_print_and_font_links() {
         "字体：小 中 大",
         "字級：大 中 小",
         "Schriftgröße: A A A",
+        "【字体：大 中 小】　打印　关闭",
+        "打印 | 字号：大 中 小 | 关闭",
     ] {
         removed_inside(&rules, line, "share-links");
     }
@@ -427,6 +429,20 @@ fn source_and_date_fields_in_any_order() {
         let (removed, date) = lines_of(&rules, &format!("西岭市新建公园十二座\n{line}\n\n{BODY}"));
         assert_eq!(removed.len(), 1, "{line}: {removed:?}");
         assert_eq!(date.as_deref(), Some("2019-03-08"), "{line}");
+    }
+    // An author beside a date or source is a field of the same line, in
+    // any place; alone it is the article's byline, not furniture.
+    let authors = ["作者：孙 亮", "作者：欧阳明", "記者：林立", "Author: Ana Lima"];
+    for (k, author) in authors.iter().enumerate() {
+        let other = fields[k % 2];
+        for line in
+            [format!("{author}  {other}"), format!("{other}　{author}"), format!("2019-03-08 08:15　{other}　{author}")]
+        {
+            let (removed, _) = lines_of(&rules, &format!("西岭市新建公园十二座\n{line}\n\n{BODY}"));
+            assert_eq!(removed.len(), 1, "{line}: {removed:?}");
+        }
+        let (removed, _) = lines_of(&rules, &format!("西岭市新建公园十二座\n{author}\n\n{BODY}"));
+        assert!(removed.is_empty(), "{author}: {removed:?}");
     }
 }
 

@@ -272,6 +272,12 @@ pub const SOURCE_LABELS: &[&str] = &[
     "origine",
 ];
 
+/// Labels of an author's field on a web page's date and source line
+/// (`作者：孙亮`, `Author: Ana Lima`). Alone on its line such a field is
+/// the article's byline, not furniture.
+pub const AUTHOR_LABELS: &[&str] =
+    &["作者", "记者", "記者", "撰稿", "撰文", "通讯员", "通訊員", "author", "autor", "auteur", "autore"];
+
 /// Counters a web page prints beside its date (`浏览次数：1024`, `阅读：35`).
 pub const COUNTER_LABELS: &[&str] =
     &["浏览次数", "浏览", "阅读", "阅读量", "点击", "点击量", "瀏覽次數", "瀏覽", "閱讀", "點擊", "點閱"];
@@ -513,6 +519,11 @@ const FRAGMENTS: &[(&str, &str)] = &[
     // A crumb of a breadcrumb trail, and what stands between two.
     ("crumb", r"[^\s>›»/|｜＞→]+(?:\s[^\s>›»/|｜＞→]+){0,2}"),
     ("crumb_sep", r"\s*(?:>>?|＞|›|»|→|/|／)\s*"),
+    // A font size switch: `字体：大 中 小`, `Schriftgröße: A A A`.
+    (
+        "font_sizes",
+        r"(?i:{font_label})\s*[:：]?\s*(?:(?:[大中小]|(?i:a[+-]?|klein|mittel|groß|small|medium|large|petit|moyen|grand))\s*){2,3}",
+    ),
     // A photo credit in Chinese, without its brackets: `本报记者 孙伟 摄`,
     // `刘芳/摄`, `新华社记者 刘一鸣 摄`, `記者林家豪攝`, `圖／陳志明提供`,
     // `资料图片`, `图片来源：视觉中国`.
@@ -526,6 +537,8 @@ const FRAGMENTS: &[(&str, &str)] = &[
         "meta_field",
         r"(?:(?i:{published_word})\s*[:：]?\s*(?:{date}(?:\s*{time})?|{time})|{date}(?:\s*{time})?|(?i:{source_label})\s*[:：]\s*(?:《[^》]+》|{capitalized}|[^\s|｜:：]+)|{counter_label}\s*[:：]?\s*\d+\s*次?)",
     ),
+    // An author's field beside them: `作者：孙　亮`, `Author: Ana Lima`.
+    ("author_field", r"(?:(?i:{author_label})\s*[:：]\s*(?:{han_names}|{capitalized}))"),
 ];
 
 /// The forms a date is printed in, with the groups that read it: `y`
@@ -561,6 +574,7 @@ fn list(name: &str) -> Option<Vec<String>> {
         "latin_editor_role_word" => owned(LATIN_EDITOR_ROLES),
         "published_word" => owned(PUBLISHED_WORDS),
         "source_label" => owned(SOURCE_LABELS),
+        "author_label" => owned(AUTHOR_LABELS),
         "counter_label" => owned(COUNTER_LABELS),
         "share_word" => owned(SHARE_WORDS),
         "font_label" => owned(FONT_LABELS),
@@ -659,6 +673,7 @@ pub fn fragment_names() -> Vec<&'static str> {
         "latin_editor_role_word",
         "published_word",
         "source_label",
+        "author_label",
         "counter_label",
         "share_word",
         "font_label",

@@ -275,6 +275,22 @@ fn bare_page_numbers_and_labels_at_the_edge() {
 }
 
 #[test]
+fn a_section_name_and_page_number_at_the_edge() {
+    let rules = RuleSet::builtin();
+    for line in ["要闻　２", "要闻 2", "2 要闻", "国际·12", "经济｜A3", "體育　８", "第五版 地方新闻", "03 | 综合新闻"]
+    {
+        removed_at_top(&rules, line, "page-number");
+        let (removed, _) = lines_of(&rules, &format!("{BODY}\n{BODY}\n{line}\n"));
+        assert_eq!(removed.len(), 1, "{line}: {removed:?}");
+    }
+    // A headline or a line of text that ends in a number is no folio.
+    for line in ["新增城镇就业12", "全市新建公园十二座", "今年计划完成造林面积120万亩"] {
+        let (removed, _) = lines_of(&rules, &format!("{line}\n\n{BODY}"));
+        assert!(removed.is_empty(), "{line}: {removed:?}");
+    }
+}
+
+#[test]
 fn editors_lines_with_any_roles_marks_and_separators() {
     let rules = RuleSet::builtin();
     let roles = [

@@ -133,9 +133,12 @@ pub const RULES: &[Rule] = &[
         {date} (?: \s* (?: , | (?i:at|um|à|a\s+las|alle|om) | \| | · | - | – )? \s* {time} )? \s* $").dated(),
 
     // ── Page headers and footers ──────────────────────────────────────────
-    // A page label or number alone: `第二版`, `A01`, `- 3 -`, `Page 3`, `Seite 12`.
+    // A page label or number alone: `第二版`, `A01`, `- 3 -`, `Page 3`, `Seite 12`;
+    // or beside the section's name: `要闻　２`, `03 | 综合新闻`, `第五版 地方新闻`.
     Rule::furniture("page-number", Place::Edge, r"(?x)
-        ^ [-—–·\s]* (?: \d{1,4} | {cjk_label} | {latin_label} ) [-—–·\s]* $"),
+        ^ [-—–·\s]* (?: \d{1,4} | {cjk_label} | {latin_label} ) [-—–·\s]* $
+        | ^ {cjk_section} {cjk_sep}? (?: \d{1,3} | [A-Z]\d{1,2} | {cjk_label} ) $
+        | ^ (?: \d{1,3} | [A-Z]\d{1,2} | {cjk_label} ) {cjk_sep}? {cjk_section} $"),
     // A date with its weekday, whatever stands around it: `晨报 2021年12月6日
     // 星期一 第3版`, `THE NEW-YORK TRIBUNE, WEDNESDAY, MARCH 15, 1916.`,
     // `Neue Zeitung  Dienstag, 5. März 2024  Seite 3`.

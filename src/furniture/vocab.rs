@@ -508,6 +508,8 @@ const FRAGMENTS: &[(&str, &str)] = &[
     ("cjk_number_field", r"(?:{cjk_date}|{cjk_weekday}|{cjk_label}|(?i:CN)\s*\d{2}-\d{4}(?:/[A-Z]{1,2})?)"),
     ("cjk_field", r"(?:{cjk_number_field}|{editor_role}\s*[:：]?\s*{han_name}|[\p{Han}·]+|[（(][\p{Han}\d]+[）)])"),
     ("cjk_sep", r"(?:\s*[|｜·•/]\s*|\s+)"),
+    // A section's name in a folio: `要闻`, `综合新闻`, `经济·科技`.
+    ("cjk_section", r"(?:\p{Han}{2,4}(?:·\p{Han}{2,4})?)"),
     // The same, Latin: a date or an explicit page label holds a header; a
     // bare page label (`A6`) is one of its fields.
     (

@@ -508,6 +508,8 @@ const FRAGMENTS: &[(&str, &str)] = &[
     ("cjk_number_field", r"(?:{cjk_date}|{cjk_weekday}|{cjk_label}|(?i:CN)\s*\d{2}-\d{4}(?:/[A-Z]{1,2})?)"),
     ("cjk_field", r"(?:{cjk_number_field}|{editor_role}\s*[:：]?\s*{han_name}|[\p{Han}·]+|[（(][\p{Han}\d]+[）)])"),
     ("cjk_sep", r"(?:\s*[|｜·•/]\s*|\s+)"),
+    // A reporter's role in a credit line: `记者`, `特约通讯员`, `见习记者`.
+    ("reporter_role", r"(?:特约|特約|见习|見習|实习|實習|首席)?(?:记者|記者|评论员|評論員|通讯员|通訊員)"),
     // A section's name in a folio: `要闻`, `综合新闻`, `经济·科技`.
     ("cjk_section", r"(?:\p{Han}{2,4}(?:·\p{Han}{2,4})?)"),
     // The same, Latin: a date or an explicit page label holds a header; a

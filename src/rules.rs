@@ -738,6 +738,44 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_credit_line_with_padded_names_and_several_roles() {
+        let rules = RuleSet::builtin();
+        // Print pads a two-character name to three with a space.
+        for credit in [
+            "本报记者 王明",
+            "本报记者 陈 静",
+            "本报通讯员 陈\u{3000}静 本报记者 吴建国",
+            "■本报记者 刘 洋 李建华",
+            "新华社记者 孙一鸣 赵 蕾",
+            "作者：林 晓",
+            // Any paper's reporters, and reporters without a paper.
+            "经济日报记者 王明 李华",
+            "光明日报记者 周 洁",
+            "江城晚报见习记者 刘晓",
+            "本报驻京记者 赵刚",
+            "本报见习记者 刘晓",
+            "记者 王明 通讯员 李华",
+            "□记者 王 明",
+            "通讯员：张小兵",
+        ] {
+            assert!(rules.is_credit(credit), "{credit}");
+            assert_eq!(rules.lead(credit), Some(credit), "{credit}");
+        }
+        // A sentence that names a reporter, or a column line that opens with
+        // one, is no credit line; nor is a box label.
+        for text in [
+            "本报记者 陈 静在现场看到，",
+            "本报记者昨日走访了多个社区。",
+            "本报记者从农业农村部了解到当前",
+            "记者从农业农村部了解到当前南方",
+            "记者手记",
+            "记者观察",
+        ] {
+            assert!(!rules.is_credit(text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_paragraph_longer_than_a_credit_line_is_no_credit() {
         let rules = RuleSet::builtin();
         assert!(rules.is_credit("By Tom Baker and Jane Doe"));

@@ -275,6 +275,22 @@ fn bare_page_numbers_and_labels_at_the_edge() {
 }
 
 #[test]
+fn a_section_name_and_page_number_at_the_edge() {
+    let rules = RuleSet::builtin();
+    for line in ["要闻　２", "要闻 2", "2 要闻", "国际·12", "经济｜A3", "體育　８", "第五版 地方新闻", "03 | 综合新闻"]
+    {
+        removed_at_top(&rules, line, "page-number");
+        let (removed, _) = lines_of(&rules, &format!("{BODY}\n{BODY}\n{line}\n"));
+        assert_eq!(removed.len(), 1, "{line}: {removed:?}");
+    }
+    // A headline or a line of text that ends in a number is no folio.
+    for line in ["新增城镇就业12", "全市新建公园十二座", "今年计划完成造林面积120万亩"] {
+        let (removed, _) = lines_of(&rules, &format!("{line}\n\n{BODY}"));
+        assert!(removed.is_empty(), "{line}: {removed:?}");
+    }
+}
+
+#[test]
 fn editors_lines_with_any_roles_marks_and_separators() {
     let rules = RuleSet::builtin();
     let roles = [
@@ -292,8 +308,12 @@ fn editors_lines_with_any_roles_marks_and_separators() {
         "制图",
         "責任編輯",
         "校對",
+        "本版责任编辑",
+        "美术编辑",
+        "版式设计",
     ];
-    let names = ["欧阳明", "林立", "司马相如"];
+    // A two-character name is padded to three with a space in print (`周　洁`).
+    let names = ["欧阳明", "林立", "司马相如", "周　洁"];
     let marks = ["", "■", "■ ", "□", "◆"];
     let colons = ["：", ":", " ", "　", ""];
     let joiners = ["  ", " ", "　", " | "];
@@ -375,6 +395,8 @@ fn share_print_and_font_links() {
         "字体：小 中 大",
         "字級：大 中 小",
         "Schriftgröße: A A A",
+        "【字体：大 中 小】　打印　关闭",
+        "打印 | 字号：大 中 小 | 关闭",
     ] {
         removed_inside(&rules, line, "share-links");
     }
@@ -423,6 +445,20 @@ fn source_and_date_fields_in_any_order() {
         let (removed, date) = lines_of(&rules, &format!("西岭市新建公园十二座\n{line}\n\n{BODY}"));
         assert_eq!(removed.len(), 1, "{line}: {removed:?}");
         assert_eq!(date.as_deref(), Some("2019-03-08"), "{line}");
+    }
+    // An author beside a date or source is a field of the same line, in
+    // any place; alone it is the article's byline, not furniture.
+    let authors = ["作者：孙 亮", "作者：欧阳明", "記者：林立", "Author: Ana Lima"];
+    for (k, author) in authors.iter().enumerate() {
+        let other = fields[k % 2];
+        for line in
+            [format!("{author}  {other}"), format!("{other}　{author}"), format!("2019-03-08 08:15　{other}　{author}")]
+        {
+            let (removed, _) = lines_of(&rules, &format!("西岭市新建公园十二座\n{line}\n\n{BODY}"));
+            assert_eq!(removed.len(), 1, "{line}: {removed:?}");
+        }
+        let (removed, _) = lines_of(&rules, &format!("西岭市新建公园十二座\n{author}\n\n{BODY}"));
+        assert!(removed.is_empty(), "{author}: {removed:?}");
     }
 }
 

@@ -133,9 +133,12 @@ pub const RULES: &[Rule] = &[
         {date} (?: \s* (?: , | (?i:at|um|à|a\s+las|alle|om) | \| | · | - | – )? \s* {time} )? \s* $").dated(),
 
     // ── Page headers and footers ──────────────────────────────────────────
-    // A page label or number alone: `第二版`, `A01`, `- 3 -`, `Page 3`, `Seite 12`.
+    // A page label or number alone: `第二版`, `A01`, `- 3 -`, `Page 3`, `Seite 12`;
+    // or beside the section's name: `要闻　２`, `03 | 综合新闻`, `第五版 地方新闻`.
     Rule::furniture("page-number", Place::Edge, r"(?x)
-        ^ [-—–·\s]* (?: \d{1,4} | {cjk_label} | {latin_label} ) [-—–·\s]* $"),
+        ^ [-—–·\s]* (?: \d{1,4} | {cjk_label} | {latin_label} ) [-—–·\s]* $
+        | ^ {cjk_section} {cjk_sep}? (?: \d{1,3} | [A-Z]\d{1,2} | {cjk_label} ) $
+        | ^ (?: \d{1,3} | [A-Z]\d{1,2} | {cjk_label} ) {cjk_sep}? {cjk_section} $"),
     // A date with its weekday, whatever stands around it: `晨报 2021年12月6日
     // 星期一 第3版`, `THE NEW-YORK TRIBUNE, WEDNESDAY, MARCH 15, 1916.`,
     // `Neue Zeitung  Dienstag, 5. März 2024  Seite 3`.
@@ -223,20 +226,20 @@ pub const RULES: &[Rule] = &[
         \s* [.)\]]* \s* $"#).dated().needs(&["source", "quelle", "erschien", "paru", "published", "appeared"]),
     // A web page's date and source lines, their fields in any order:
     // 002 `2021-12-14 16:43:32 来源:焦作市人民政府`, `编辑：黄雪 来源：南州都市报
-    // 2021-10-12 22:37`, `發布時間：2023/01/03 10:49 來源：港都時報`.
+    // 2021-10-12 22:37`, `發布時間：2023/01/03 10:49 來源：港都時報`; an
+    // author's field among them (`… 来源：经济日报 作者：孙　亮`), not alone.
     Rule::furniture("date-source", Place::HeadOrTail, r"(?x)
-        ^ (?: {meta_field} (?: \s* [|｜/] \s* | \s* ) )* {meta_field} \s* $").dated()
+        ^ (?: (?: {meta_field} | {author_field} ) (?: \s* [|｜/] \s* | \s* ) )* {meta_field}
+          (?: (?: \s* [|｜/] \s* | \s* ) {author_field} )* \s* $").dated()
         .needs(&["来源", "來源", "稿源", "出处", "出處", "编辑", "編輯", "责编", "責編", "source", "quelle", "fuente",
-                 "origine", "浏览", "瀏覽", "阅读", "閱讀", "点击", "點擊", "點閱"]),
+                 "origine", "浏览", "瀏覽", "阅读", "閱讀", "点击", "點擊", "點閱", "作者", "记者", "記者", "撰稿",
+                 "撰文", "通讯员", "通訊員", "author", "autor", "auteur", "autore"]),
     // Share, print, close and font links: `【打印】【关闭】`, `打印本页 | 关闭窗口`,
     // `分享到：微信 微博`, `Facebook  Twitter  Email  Print`, `Artikel teilen`,
     // `【字体：大 中 小】`, `字級：小 中 大`.
     Rule::furniture("share-links", Place::Anywhere, r"(?x)
-        ^ [\s|｜/·•]* (?: [【\[]? \s* (?i:{share_word}) \s* [】\]]? \s* [:：]? [\s|｜/·•]* )+ $
-        | ^ (?: 分享到 | 分享 | (?i: share \s+ (?:on|via|to) | teilen \s+ (?:auf|per|via) | partager \s+ sur ) ) \s* [:：] .* $
-        | ^ [【\[]? \s* (?i:{font_label}) \s* [:：]? \s*
-            (?: (?: [大中小] | (?i: a[+-]? | klein | mittel | groß | small | medium | large | petit | moyen | grand ) ) \s* ){2,3}
-            [】\]]? $")
+        ^ [\s|｜/·•]* (?: [【\[]? \s* (?: (?i:{share_word}) | {font_sizes} ) \s* [】\]]? \s* [:：]? [\s|｜/·•]* )+ $
+        | ^ (?: 分享到 | 分享 | (?i: share \s+ (?:on|via|to) | teilen \s+ (?:auf|per|via) | partager \s+ sur ) ) \s* [:：] .* $")
         .needs(&["分享", "打印", "列印", "关闭", "關閉", "收藏", "返回", "纠错", "推荐", "转发", "复制", "複製", "微信",
                  "微博", "QQ", "朋友圈", "臉書", "字号", "字號", "字体", "字體", "字级", "字級", "文字大小", "share",
                  "print", "mail", "close", "tweet", "copy link", "comments", "partager", "imprimer", "envoyer",

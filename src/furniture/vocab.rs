@@ -272,6 +272,12 @@ pub const SOURCE_LABELS: &[&str] = &[
     "origine",
 ];
 
+/// Labels of an author's field on a web page's date and source line
+/// (`作者：孙亮`, `Author: Ana Lima`). Alone on its line such a field is
+/// the article's byline, not furniture.
+pub const AUTHOR_LABELS: &[&str] =
+    &["作者", "记者", "記者", "撰稿", "撰文", "通讯员", "通訊員", "author", "autor", "auteur", "autore"];
+
 /// Counters a web page prints beside its date (`浏览次数：1024`, `阅读：35`).
 pub const COUNTER_LABELS: &[&str] =
     &["浏览次数", "浏览", "阅读", "阅读量", "点击", "点击量", "瀏覽次數", "瀏覽", "閱讀", "點擊", "點閱"];
@@ -481,8 +487,9 @@ const FRAGMENTS: &[(&str, &str)] = &[
         "latin_label",
         r"(?:(?i:page|seite|pg\.?|p\.|s\.|pagina|página)\s*[A-Z]?\d{1,3}[A-Z]?|[A-Z]\d{1,2}|\d{1,2}[A-Z]|(?i:nr|no|vol|issue|jahrgang|ausgabe|n°)\.?\s*\d{1,5}|\d{1,3}\.\s*(?i:jahrgang))",
     ),
-    // A person's name in Chinese, and several names.
-    ("han_name", r"[\p{Han}·]{2,4}"),
+    // A person's name in Chinese, and several names. Print pads a
+    // two-character name to the width of three with a space (`周　洁`).
+    ("han_name", r"(?:[\p{Han}·]{2,4}|\p{Han}[\x20\u{3000}]\p{Han})"),
     ("han_names", r"{han_name}(?:\s*[、,，/／\s]\s*{han_name}){0,3}"),
     // A name or masthead in Latin capitals: `Sam Hayes`, `Harlow Evening Star`,
     // `The Valley Courier`, `LOCAL NEWS`, `Elbtal-Anzeiger`.
@@ -501,6 +508,10 @@ const FRAGMENTS: &[(&str, &str)] = &[
     ("cjk_number_field", r"(?:{cjk_date}|{cjk_weekday}|{cjk_label}|(?i:CN)\s*\d{2}-\d{4}(?:/[A-Z]{1,2})?)"),
     ("cjk_field", r"(?:{cjk_number_field}|{editor_role}\s*[:：]?\s*{han_name}|[\p{Han}·]+|[（(][\p{Han}\d]+[）)])"),
     ("cjk_sep", r"(?:\s*[|｜·•/]\s*|\s+)"),
+    // A reporter's role in a credit line: `记者`, `特约通讯员`, `见习记者`.
+    ("reporter_role", r"(?:特约|特約|见习|見習|实习|實習|首席)?(?:记者|記者|评论员|評論員|通讯员|通訊員)"),
+    // A section's name in a folio: `要闻`, `综合新闻`, `经济·科技`.
+    ("cjk_section", r"(?:\p{Han}{2,4}(?:·\p{Han}{2,4})?)"),
     // The same, Latin: a date or an explicit page label holds a header; a
     // bare page label (`A6`) is one of its fields.
     (
@@ -512,6 +523,11 @@ const FRAGMENTS: &[(&str, &str)] = &[
     // A crumb of a breadcrumb trail, and what stands between two.
     ("crumb", r"[^\s>›»/|｜＞→]+(?:\s[^\s>›»/|｜＞→]+){0,2}"),
     ("crumb_sep", r"\s*(?:>>?|＞|›|»|→|/|／)\s*"),
+    // A font size switch: `字体：大 中 小`, `Schriftgröße: A A A`.
+    (
+        "font_sizes",
+        r"(?i:{font_label})\s*[:：]?\s*(?:(?:[大中小]|(?i:a[+-]?|klein|mittel|groß|small|medium|large|petit|moyen|grand))\s*){2,3}",
+    ),
     // A photo credit in Chinese, without its brackets: `本报记者 孙伟 摄`,
     // `刘芳/摄`, `新华社记者 刘一鸣 摄`, `記者林家豪攝`, `圖／陳志明提供`,
     // `资料图片`, `图片来源：视觉中国`.
@@ -525,6 +541,8 @@ const FRAGMENTS: &[(&str, &str)] = &[
         "meta_field",
         r"(?:(?i:{published_word})\s*[:：]?\s*(?:{date}(?:\s*{time})?|{time})|{date}(?:\s*{time})?|(?i:{source_label})\s*[:：]\s*(?:《[^》]+》|{capitalized}|[^\s|｜:：]+)|{counter_label}\s*[:：]?\s*\d+\s*次?)",
     ),
+    // An author's field beside them: `作者：孙　亮`, `Author: Ana Lima`.
+    ("author_field", r"(?:(?i:{author_label})\s*[:：]\s*(?:{han_names}|{capitalized}))"),
 ];
 
 /// The forms a date is printed in, with the groups that read it: `y`
@@ -560,6 +578,7 @@ fn list(name: &str) -> Option<Vec<String>> {
         "latin_editor_role_word" => owned(LATIN_EDITOR_ROLES),
         "published_word" => owned(PUBLISHED_WORDS),
         "source_label" => owned(SOURCE_LABELS),
+        "author_label" => owned(AUTHOR_LABELS),
         "counter_label" => owned(COUNTER_LABELS),
         "share_word" => owned(SHARE_WORDS),
         "font_label" => owned(FONT_LABELS),
@@ -658,6 +677,7 @@ pub fn fragment_names() -> Vec<&'static str> {
         "latin_editor_role_word",
         "published_word",
         "source_label",
+        "author_label",
         "counter_label",
         "share_word",
         "font_label",

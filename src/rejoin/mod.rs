@@ -359,12 +359,13 @@ impl<'a> Layout<'a> {
 
     /// Splits a piece of running text after each line ended by hand, and
     /// before one that follows a finished sentence (a crosshead after a
-    /// paragraph that happened to fill its last line).
+    /// paragraph that happened to fill its last line); never before a line
+    /// the wrap pushed a closing mark onto (`…聊聊天。` ⏎ `”他笑着说。`).
     fn split_by_hand(&self, piece: &Piece) -> Vec<Piece> {
         let mut out = vec![Piece { first: piece.first, last: piece.first, start: piece.start }];
         for i in piece.first + 1..=piece.last {
             let after_sentence = self.info[i - 1].end == End::Sentence && self.hand[i];
-            if self.hand[i - 1] || after_sentence {
+            if (self.hand[i - 1] || after_sentence) && !wrapped(&self.lines[i].text) {
                 out.push(Piece { first: i, last: i, start: Break::Hand });
             } else if let Some(last) = out.last_mut() {
                 last.last = i;
@@ -1183,6 +1184,26 @@ mod tests {
         let texts = texts(page);
         assert_eq!(texts.len(), 7, "{texts:?}");
         assert_eq!((texts[3].as_str(), texts[5].as_str()), ("咨询电话：0791—86123456", "一、着力扩大有效投资"));
+    }
+
+    #[test]
+    fn a_line_that_opens_with_closing_punctuation_never_opens_a_paragraph() {
+        // A quotation's closing mark or a clause mark pushed to the next line
+        // by the wrap, after a sentence that filled its line, before an
+        // indented paragraph: the line ends the paragraph above.
+        for closer in ["”", "’", "」", "），", "》"] {
+            let page = format!(
+                "\u{3000}\u{3000}中午11点，城东街道幸福里社区\n的共享食堂里已经坐满了老人。三菜一\n\
+                 汤，荤素搭配，每份只要12元，80\n岁以上老人还能再打八折。\n\
+                 \u{3000}\u{3000}“以前一个人在家懒得做饭，常常\n一碗面条对付一顿。现在走几步路就能\n\
+                 吃上热乎饭，还能跟老伙计们聊聊天。\n{closer}78岁的张大爷笑着说。\n\
+                 \u{3000}\u{3000}去年以来，街道利用闲置房屋改建\n食堂，引入专业餐饮企业运营，政府给\n\
+                 予场地和水电补贴。目前，全街道已建\n成共享食堂5家，日均服务老人600\n余人次。\n"
+            );
+            let texts = texts(&page);
+            assert_eq!(texts.len(), 3, "{closer}: {texts:?}");
+            assert!(texts[1].ends_with("张大爷笑着说。"), "{closer}: {texts:?}");
+        }
     }
 
     #[test]

@@ -10,13 +10,16 @@ pub const LEAD_MARKERS: &[(&str, &str)] = &[
     // A paper's own news in black brackets: `【滨海日报讯】`, `【南州都市報訊】`.
     ("local-news", r"【[^【】\s，。]{1,15}?[报報][讯訊]】"),
     // A credit line in Chinese, the whole paragraph: `本报记者 王明`,
-    // `■本报记者 刘洋`, `新华社记者 孙一鸣 赵蕾`, `■ 本报评论员`.
+    // `■本报记者 刘洋`, `新华社记者 孙一鸣 赵蕾`, `■ 本报评论员`, any paper's
+    // (`经济日报记者 周　洁`, `本报驻京记者 赵刚`), or none (`记者 王明 通讯员
+    // 李华`: then a space or colon before the name, as `记者手记` has none).
+    // Names as `{han_name}` reads them, a space between two.
     (
         "credit",
-        r"[■●◆▲□]?\s*(?:本[报報]|新华社|新華社|中新社|人民日[报報])(?:特约|特約)?(?:记者|記者|评论员|評論員|通讯员|通訊員)(?:\s*[\p{Han}·]{2,4})*\s*$",
+        r"[■●◆▲□]?\s*(?:(?:本[报報]|{agency}|\p{Han}{1,6}?(?:报|報|社|台|网|網))(?:驻\p{Han}{1,4})?{reporter_role}(?:\s*{han_name}(?:\s+{han_name})*)?|{reporter_role}(?:\s+|\s*[:：]\s*){han_name}(?:\s+{han_name})*)\s*$",
     ),
     // A web page's author line: `作者：林晓`, `文／张三`.
-    ("credit", r"(?:作者|文|撰文)\s*[:：／/]\s*[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4})*\s*$"),
+    ("credit", r"(?:作者|文|撰文)\s*[:：／/]\s*{han_name}(?:\s+{han_name})*\s*$"),
     // `记者 张三 报道`, `記者 何嘉敏 報道`, before the text on the same line.
     ("reporter", r"(?:记者|記者)\s*[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4})*\s*(?:报道|報道|報導|报导)"),
     // 003 `又讯(郑报全媒体记者 张昕)`.

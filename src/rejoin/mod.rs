@@ -464,11 +464,11 @@ impl<'a> Layout<'a> {
         // After an open sentence and a blank line, short text is its continuation;
         // so is a piece that fills its column (a headline is often wider) and
         // that the next piece reads on from (004 lines 244–247), unless it is
-        // one line set off by blank lines after a finished sentence: a
-        // headline as wide as the column (a sample's `Museum zeigt Schätze
-        // aus der Römerzeit`), not a column of one line.
+        // one line set off by blank lines after a finished sentence or atop
+        // the page: a headline as wide as the column (a sample's `Museum
+        // zeigt Schätze aus der Römerzeit`), not a column of one line.
         let continues_before = piece.start == Break::Blank && open_before && !self.lines[piece.first].indent;
-        let lone = piece.first == piece.last && piece.start == Break::Blank && !open_before;
+        let lone = piece.first == piece.last && matches!(piece.start, Break::Blank | Break::PageStart) && !open_before;
         let in_column = (piece.first..=piece.last).all(|i| self.info[i].width <= self.columns[i].width + 2);
         let continues_after = !lone && in_column && self.full(piece.last) && next.is_some_and(|n| self.reads_on(n));
         let alone = lone && next.is_none_or(|n| n.start == Break::Blank);
@@ -1279,6 +1279,10 @@ mod tests {
             let paras = paragraphs(&format!("{before}{headline}{after}"));
             assert_eq!(paras.len(), 3, "{paras:?}");
             assert_eq!(paras[1], (ParaClass::Headline, headline.to_owned()));
+            // atop the page, under its header taken out
+            let paras = paragraphs(&format!("\n\n{headline}{after}"));
+            assert_eq!(paras.len(), 2, "{paras:?}");
+            assert_eq!(paras[0], (ParaClass::Headline, headline.to_owned()));
         }
     }
 

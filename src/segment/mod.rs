@@ -99,6 +99,7 @@ pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -
                 continues: g.paragraphs.iter().any(|p| p.continued_to.is_some()),
                 chairs,
                 whole: g.paragraphs.iter().all(|p| p.whole),
+                jumped: g.paragraphs[0].continued_from.is_some(),
             }
         })
         .collect();

@@ -215,6 +215,12 @@ impl Body {
             word == "主持" && !self.chairs.is_empty() && !self.chairs.iter().any(|c| c.ends_with(&tail));
         another_chair || (!self.continues && !named_in_body)
     }
+
+    /// Whether some headline lines name a presider the body contradicts
+    /// (see [`Body::names_other_than`]).
+    fn contradicts(&self, lines: &[HeadLine]) -> bool {
+        lines.iter().filter_map(|l| presider(&l.text)).any(|(name, word)| self.names_other_than(name, word))
+    }
 }
 
 /// How telling each feature is: rare among the page's bodies, telling.
@@ -264,8 +270,7 @@ impl Weights {
     fn score(&self, lines: &[HeadLine], body: &Body, forced: bool) -> Option<f64> {
         let head = Features::of_lines(lines);
         let (shared, share, score) = self.compare(&head, &body.features);
-        let stranger =
-            lines.iter().filter_map(|l| presider(&l.text)).any(|(name, word)| body.names_other_than(name, word));
+        let stranger = body.contradicts(lines);
         if forced {
             Some(1.0 + score)
         } else if !head.0.is_empty() && shared >= MIN_SHARED.min(head.0.len()) && share >= MIN_SHARE && !stranger {
@@ -603,8 +608,9 @@ fn page_order(regions: &[Vec<HeadLine>], splits: &[Split]) -> Option<bool> {
 
 /// On a page that prints every assigned headline on one side of its body,
 /// an orphaned block on that side of a body without a headline heads it
-/// if the two share anything at all: the page's order is evidence too (a
-/// headline above `本报记者 王明` ⏎ `3月4日，…花展…` shares only `花展`).
+/// if the two share anything at all and it names no presider the body
+/// contradicts: the page's order is evidence too (a headline above `本报记者
+/// 王明` ⏎ `3月4日，…花展…` shares only `花展`).
 fn follow_the_page_order(regions: &[Vec<HeadLine>], bodies: &[Body], weights: &Weights, splits: &mut [Split]) {
     let Some(before_body) = page_order(regions, splits) else { return };
     let headed = |splits: &[Split], j: usize| splits[j].after < regions[j].len() || splits[j + 1].before > 0;
@@ -622,7 +628,7 @@ fn follow_the_page_order(regions: &[Vec<HeadLine>], bodies: &[Body], weights: &W
         let all = units(orphans);
         let unit = if before_body { all.last() } else { all.first() };
         let Some(&Unit { start, end, .. }) = unit else { continue };
-        if weights.share(&orphans[start..end], body) > 0.0 {
+        if weights.share(&orphans[start..end], body) > 0.0 && !body.contradicts(&orphans[start..end]) {
             if before_body {
                 splits[i].after = before + start;
             } else {
@@ -646,7 +652,8 @@ const SOLE_SHARE: f64 = 0.05;
 /// must share a little with the body, unless the body is the rest of an
 /// article from another page, under its jump head; the one sharing more
 /// wins, the one above on a tie. On a page that prints every assigned
-/// headline on one side of its body, only a unit on that side may.
+/// headline on one side of its body, only a unit on that side may; nor
+/// may one naming a presider that the body contradicts (see [`Body`]).
 fn head_the_headless(regions: &[Vec<HeadLine>], bodies: &[Body], weights: &Weights, splits: &mut [Split]) {
     let order = page_order(regions, splits);
     let (may_above, may_below) = (order != Some(false), order != Some(true));
@@ -655,9 +662,9 @@ fn head_the_headless(regions: &[Vec<HeadLine>], bodies: &[Body], weights: &Weigh
         if headed(splits, j) {
             continue;
         }
-        let fits = |orphans: &[HeadLine]| {
-            let share = weights.share(orphans, body);
-            (body.jumped || share >= SOLE_SHARE).then_some(share)
+        let fits = |unit: &[HeadLine]| {
+            let share = weights.share(unit, body);
+            (!body.contradicts(unit) && (body.jumped || share >= SOLE_SHARE)).then_some(share)
         };
         // The last orphaned unit of the region above, if it ends there.
         let Split { before, after } = splits[j];
@@ -857,6 +864,21 @@ mod tests {
         ];
         let splits = assign(&regions, &[garbage, night, cars], &mut Trace::off());
         assert_eq!(splits[1], Split { before: 1, after: 2 }, "{splits:?}");
+    }
+
+    #[test]
+    fn a_headline_naming_another_chair_stays_an_orphan_beside_a_headless_body() {
+        // A sample's orphan `…葛巧红主持并讲话` over a meeting `楼阳生主持`.
+        let regions = vec![
+            vec![head("何雄与企业负责人举行工作会谈")],
+            vec![head("市委召开疫情防控专题会议"), same_run("葛巧红主持并讲话 李亦博作工作部署")],
+            vec![],
+        ];
+        let mut meeting = features("省委召开疫情防控专题会议，楼阳生主持会议并讲话，市委召开会议传达。");
+        meeting.chairs = vec!["楼阳生".to_owned()];
+        let bodies = [features("何雄与企业负责人举行工作会谈，双方就深化合作交换意见。"), meeting];
+        let splits = assign(&regions, &bodies, &mut Trace::off());
+        assert_eq!(splits[1], Split { before: 0, after: 2 }, "{splits:?}");
     }
 
     #[test]

@@ -34,6 +34,16 @@ const MAX_LATIN_LABEL_WORDS: usize = 3;
 /// Longest Latin label, in bytes.
 const MAX_LATIN_LABEL_BYTES: usize = 30;
 
+/// The rules whose line opens a notice set apart as a block of its own,
+/// which the lines it wraps onto belong to.
+const NOTICE_RULES: &[&str] = &["reader-service"];
+
+/// Most lines a notice wraps onto in a narrow column.
+const MAX_NOTICE_LINES: usize = 4;
+
+/// Fewest digits of a telephone number.
+const MIN_PHONE_DIGITS: usize = 5;
+
 /// Fewest letters a line printed twice needs to count as a title (OCR
 /// noise repeats short scraps).
 const MIN_TITLE_CHARS: usize = 4;
@@ -108,6 +118,7 @@ pub(crate) fn strip_lines_asking(
             taken[i] = Some(rule.name.clone());
         }
     }
+    take_notice_blocks(lines, &mut taken);
     let asked = mark_repeated_edges(lines, ctx, rules, &mut taken);
     mark_context_rules(lines, &filled, &mut taken);
     for (i, rule) in taken.into_iter().enumerate() {
@@ -120,6 +131,47 @@ pub(crate) fn strip_lines_asking(
         }
     }
     (date, asked)
+}
+
+/// Takes the blocks that a notice line opens: the notice set apart (after
+/// a blank line, the page's top or other furniture) with the lines it
+/// wraps onto, up to the next blank line, when the block is a few lines
+/// and holds a way to reach the paper (a telephone number, an e-mail or
+/// web address). Otherwise the line was text that happens to begin with
+/// the words of a notice, and it stays.
+fn take_notice_blocks(lines: &[Line], taken: &mut [Option<String>]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(rule) = taken[i].clone().filter(|r| NOTICE_RULES.contains(&r.as_str())) else {
+            i += 1;
+            continue;
+        };
+        let apart = i.checked_sub(1).is_none_or(|p| lines[p].is_blank() || taken[p].is_some());
+        let end = (i + 1..lines.len()).find(|&j| lines[j].is_blank() || taken[j].is_some()).unwrap_or(lines.len());
+        let block: String = lines[i..end].iter().map(|l| l.text.as_str()).collect();
+        if apart && end - i <= MAX_NOTICE_LINES && has_contact(&block) {
+            (i + 1..end).for_each(|j| taken[j] = Some(rule.clone()));
+        } else {
+            taken[i] = None;
+        }
+        i = end;
+    }
+}
+
+/// Whether a text gives a way to reach someone: a telephone number (five
+/// digits or more, in groups), an e-mail or a web address.
+fn has_contact(text: &str) -> bool {
+    let mut digits = 0;
+    let mut longest = 0;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+            longest = longest.max(digits);
+        } else if !matches!(c, '-' | '—' | ' ' | '–') {
+            digits = 0;
+        }
+    }
+    longest >= MIN_PHONE_DIGITS || text.contains('@') || text.to_ascii_lowercase().contains("www.")
 }
 
 /// Lines of the page's edge zones that the batch shows to recur at the
@@ -400,6 +452,39 @@ mod tests {
             let (kept, removed, _) = strip(page);
             assert!(kept.iter().any(|l| l == kicker), "{kicker}: {removed:?}");
             assert_eq!(removed.len(), 2, "{removed:?}");
+        }
+    }
+
+    #[test]
+    fn a_reader_service_notice_goes_whole_with_the_lines_it_wraps_onto() {
+        for notice in [
+            "读者服务热线：84021928（24小时）  投\n稿邮箱：news@example.cn",
+            "■ 新闻热线：0371-6579 5678\n欢迎提供新闻线索",
+            "订阅热线：010-65368888  邮发代号：1-23",
+            "訂報專線：(02)2765-1234",
+            "Subscriber services: call\n1-800-555-0199 weekdays",
+            "Got a news tip? Email the\nnewsroom at tips@example.com.",
+            "Leserservice: 0800 123 4567\n(kostenlos)",
+        ] {
+            let page = format!("正文第一段。\n\n{notice}\n\n正文第二段，\n还有。\n");
+            let (kept, removed, _) = strip(&page);
+            assert_eq!(kept, ["正文第一段。", "正文第二段，", "还有。"], "{notice}");
+            assert!(rules_of(&removed).iter().all(|r| *r == "reader-service"), "{notice}: {removed:?}");
+        }
+    }
+
+    #[test]
+    fn text_that_opens_with_the_words_of_a_notice_stays() {
+        for page in [
+            // Running on from the line above.
+            "市民反映，\n新闻热线开通以来接到来电12345次，\n问题大多已经解决。\n",
+            // Set apart, but no number or address to reach anyone by.
+            "正文。\n\n新闻热线开通以来，市民反映的\n问题大多已经解决。\n",
+            // A paragraph longer than a notice.
+            "正文。\n\n订报热线65368888开通以来，\n市民反映的问题大\n多已经解决，\n满意率逐年提高，\n达到九成。\n",
+        ] {
+            let (_, removed, _) = strip(page);
+            assert!(removed.is_empty(), "{page}: {removed:?}");
         }
     }
 

@@ -15,6 +15,8 @@
 //! pattern is tried (a test holds this). Long patterns are written in
 //! `(?x)` form, where `#` starts a comment and spaces must be escaped.
 
+use super::vocab::READER_SERVICES;
+
 /// What a rule takes out and what it yields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -289,6 +291,16 @@ pub const RULES: &[Rule] = &[
         .needs(&["photo", "picture", "image", "illustration", "graphic", "foto", "bild", "credit", "quelle", "nachweis"]),
     // A menu of short links: `首页 | 新闻 | 财经 | 体育`, `News | Sports | Business`.
     Rule::furniture("site-nav", Place::Anywhere, r"^(?:[^|｜]{1,16}\s*[|｜]\s*){2,}[^|｜]{1,16}$").needs(&["|", "｜"]),
+
+    // ── Reader services ───────────────────────────────────────────────────
+    // A notice of the paper's services, set apart between or under the
+    // articles: `读者服务热线：8402…（24小时）  投稿邮箱：news@…`, `订报热线：…
+    // 邮发代号：20-30`, `To subscribe, call 1-800-…`, `Leserservice: 0800 …`.
+    // Its first line opens with the service; the lines it wraps onto go
+    // with it, as far as the block holds a number or an address to reach it
+    // by (see `lines`).
+    Rule::furniture("reader-service", Place::Anywhere,
+        r"^[■□◆◇●○▲△★☆※【\[（(]?\s*(?:本报|本報)?(?i:{reader_service})").needs(READER_SERVICES),
 
     // ── Continuation notes ────────────────────────────────────────────────
     // 000 `（下转A02版③）`, 001 `（下转第三版①）`, `(转 8版)`, `（接第三版第五栏）`,

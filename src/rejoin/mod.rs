@@ -465,11 +465,11 @@ impl<'a> Layout<'a> {
         // After an open sentence and a blank line, short text is its continuation;
         // so is a piece that fills its column (a headline is often wider) and
         // that the next piece reads on from (004 lines 244–247), unless it is
-        // one line set off by blank lines after a finished sentence: a
-        // headline as wide as the column (a sample's `Museum zeigt Schätze
-        // aus der Römerzeit`), not a column of one line.
+        // one line set off by blank lines after a finished sentence or atop
+        // the page: a headline as wide as the column (a sample's `Museum
+        // zeigt Schätze aus der Römerzeit`), not a column of one line.
         let continues_before = piece.start == Break::Blank && open_before && !self.lines[piece.first].indent;
-        let lone = piece.first == piece.last && piece.start == Break::Blank && !open_before;
+        let lone = piece.first == piece.last && matches!(piece.start, Break::Blank | Break::PageStart) && !open_before;
         let in_column = (piece.first..=piece.last).all(|i| self.info[i].width <= self.columns[i].width + 2);
         let continues_after = !lone && in_column && self.full(piece.last) && next.is_some_and(|n| self.reads_on(n));
         let alone = lone && next.is_none_or(|n| n.start == Break::Blank);
@@ -852,17 +852,23 @@ fn mark_tail_credits(lines: &[Line], info: &mut [LineInfo], columns: &[Column], 
 /// Whether a page indents its paragraphs: most lines after a finished
 /// sentence are indented (next to it or after a blank line: a page that
 /// sets its paragraphs off by blank lines may indent them as well), and
-/// hardly any of those that go on from an open line below it.
+/// hardly any of those that go on from an open line below it. An open
+/// line that a paragraph follows by its nature (a field `时间：…`, a
+/// numbered section's heading `一、…`, a box label) tells nothing: the
+/// indented text below it is a paragraph of its own.
 fn indents_paragraphs(lines: &[Line], info: &[LineInfo]) -> bool {
     let (mut after_end, mut indented_after_end, mut inside, mut indented_inside) = (0, 0, 0, 0);
     let mut prev: Option<usize> = None;
+    let heads_text = |p: usize| info[p].point.is_some() || info[p].label || is_field(&lines[p].text);
     for i in (0..lines.len()).filter(|&i| !lines[i].is_blank()) {
         let indented = usize::from(lines[i].indent);
         match prev {
             Some(p) if info[p].end == End::Sentence => {
                 (after_end, indented_after_end) = (after_end + 1, indented_after_end + indented);
             }
-            Some(p) if p + 1 == i => (inside, indented_inside) = (inside + 1, indented_inside + indented),
+            Some(p) if p + 1 == i && !heads_text(p) => {
+                (inside, indented_inside) = (inside + 1, indented_inside + indented)
+            }
             _ => {}
         }
         prev = Some(i);
@@ -1207,6 +1213,25 @@ mod tests {
     }
 
     #[test]
+    fn indented_text_under_fields_and_numbered_headings_still_shows_the_page_indents() {
+        // Every numbered heading and field is an open line with an indented
+        // line below it; they are no paragraph running on, and the page
+        // still indents its paragraphs (the heading before `PM2.5` ends).
+        let page = "\u{3000}\u{3000}在昨天开幕的市人代会上，市政府\n工作报告提出了今年经济社会发展\n的主要预期目标：地区生产总值增\n长6%左右，城镇新增就业8万人以\n上，居民收入与经济增长同步。\n\
+                    \u{3000}\u{3000}报告指出，过去一年全市经济运行\n总体平稳，主要指标好于预期，发\n展质量和效益稳步提升，民生保障\n持续加强，社会大局和谐稳定。\n\
+                    \u{3000}\u{3000}报告明确了今年的五大重点任务。\n\u{3000}\u{3000}一、着力扩大有效投资\n\u{3000}\u{3000}全年安排重点项目320个，年度计\n划投资1260亿元，重点支持交通、\n水利、能源等基础设施建设。\n\
+                    \u{3000}\u{3000}二、着力提振消费\n\u{3000}\u{3000}开展“消费促进月”活动，发放消\n费券1.5亿元，培育一批特色商业\n街区和夜间消费集聚区。\n\u{3000}\u{3000}三、着力推动科技创新\n\
+                    \u{3000}\u{3000}全社会研发投入强度达到2.8%，新\n增高新技术企业300家以上，科技\n创新能力明显增强。\n\u{3000}\u{3000}时间：3月18日上午9时\n\
+                    \u{3000}\u{3000}地点：市人力资源市场一楼大厅\n\u{3000}\u{3000}五、着力加强生态环境保护\n\u{3000}\u{3000}PM2.5平均浓度控制在每立方米30\n微克以下，空气质量优良天数比\n例达到九成。\n";
+        let texts = texts(page);
+        assert_eq!(texts.len(), 13, "{texts:?}");
+        assert_eq!(
+            (texts[11].as_str(), texts[12].as_str()),
+            ("五、着力加强生态环境保护", "PM2.5平均浓度控制在每立方米30微克以下，空气质量优良天数比例达到九成。")
+        );
+    }
+
+    #[test]
     fn where_no_width_repeats_a_sentence_end_ends_the_paragraph() {
         // A web edition's article under its headline and credit line: each
         // paragraph one line, no two of the same width, so no column.
@@ -1300,6 +1325,10 @@ mod tests {
             let paras = paragraphs(&format!("{before}{headline}{after}"));
             assert_eq!(paras.len(), 3, "{paras:?}");
             assert_eq!(paras[1], (ParaClass::Headline, headline.to_owned()));
+            // atop the page, under its header taken out
+            let paras = paragraphs(&format!("\n\n{headline}{after}"));
+            assert_eq!(paras.len(), 2, "{paras:?}");
+            assert_eq!(paras[0], (ParaClass::Headline, headline.to_owned()));
         }
     }
 

@@ -26,6 +26,12 @@
 //! headline just above text set one paragraph a line (a web edition, plain
 //! text), which never takes a headline printed after it: only printed
 //! columns come out of an extractor with their headlines below them.
+//!
+//! Where the words leave a body without a headline, the layout speaks: the
+//! page's order (every assigned headline on one side of its body), and a
+//! headline block right beside the body that no other body can take (the
+//! one on its other side has its headline). A jump head over the rest of
+//! an article from another page (`（上接第一版）`) needs to share nothing.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::{Hash, Hasher};
@@ -190,6 +196,10 @@ pub struct Body {
     /// Whether it is set one paragraph a line (a web edition, plain text):
     /// its headline stands above it, never after it.
     pub whole: bool,
+    /// Whether it opens with a continuation note (`（上接第一版）`): the rest
+    /// of an article, whose headline here is a short jump head that need
+    /// not share its words.
+    pub jumped: bool,
 }
 
 impl Body {
@@ -204,6 +214,12 @@ impl Body {
         let another_chair =
             word == "主持" && !self.chairs.is_empty() && !self.chairs.iter().any(|c| c.ends_with(&tail));
         another_chair || (!self.continues && !named_in_body)
+    }
+
+    /// Whether some headline lines name a presider the body contradicts
+    /// (see [`Body::names_other_than`]).
+    fn contradicts(&self, lines: &[HeadLine]) -> bool {
+        lines.iter().filter_map(|l| presider(&l.text)).any(|(name, word)| self.names_other_than(name, word))
     }
 }
 
@@ -254,8 +270,7 @@ impl Weights {
     fn score(&self, lines: &[HeadLine], body: &Body, forced: bool) -> Option<f64> {
         let head = Features::of_lines(lines);
         let (shared, share, score) = self.compare(&head, &body.features);
-        let stranger =
-            lines.iter().filter_map(|l| presider(&l.text)).any(|(name, word)| body.names_other_than(name, word));
+        let stranger = body.contradicts(lines);
         if forced {
             Some(1.0 + score)
         } else if !head.0.is_empty() && shared >= MIN_SHARED.min(head.0.len()) && share >= MIN_SHARE && !stranger {
@@ -557,6 +572,7 @@ pub fn assign(regions: &[Vec<HeadLine>], bodies: &[Body], trace: &mut Trace) -> 
         None => regions.iter().map(|r| Split { before: 0, after: r.len() }).collect(),
     };
     follow_the_page_order(regions, bodies, &weights, &mut splits);
+    head_the_headless(regions, bodies, &weights, &mut splits);
     if trace.is_on() {
         for (i, split) in splits.iter().enumerate() {
             let before = i.checked_sub(1).map(|k| &bodies[k]);
@@ -592,8 +608,9 @@ fn page_order(regions: &[Vec<HeadLine>], splits: &[Split]) -> Option<bool> {
 
 /// On a page that prints every assigned headline on one side of its body,
 /// an orphaned block on that side of a body without a headline heads it
-/// if the two share anything at all: the page's order is evidence too (a
-/// headline above `本报记者 王明` ⏎ `3月4日，…花展…` shares only `花展`).
+/// if the two share anything at all and it names no presider the body
+/// contradicts: the page's order is evidence too (a headline above `本报记者
+/// 王明` ⏎ `3月4日，…花展…` shares only `花展`).
 fn follow_the_page_order(regions: &[Vec<HeadLine>], bodies: &[Body], weights: &Weights, splits: &mut [Split]) {
     let Some(before_body) = page_order(regions, splits) else { return };
     let headed = |splits: &[Split], j: usize| splits[j].after < regions[j].len() || splits[j + 1].before > 0;
@@ -611,12 +628,61 @@ fn follow_the_page_order(regions: &[Vec<HeadLine>], bodies: &[Body], weights: &W
         let all = units(orphans);
         let unit = if before_body { all.last() } else { all.first() };
         let Some(&Unit { start, end, .. }) = unit else { continue };
-        if weights.share(&orphans[start..end], body) > 0.0 {
+        if weights.share(&orphans[start..end], body) > 0.0 && !body.contradicts(&orphans[start..end]) {
             if before_body {
                 splits[i].after = before + start;
             } else {
                 splits[i].before = before + end;
             }
+        }
+    }
+}
+
+/// Share of a headline unit's content that lets it head the only body it
+/// can belong to (see [`head_the_headless`]): a word or two, as a teaser's
+/// headline over the opening of its article shares.
+const SOLE_SHARE: f64 = 0.05;
+
+/// A body left without a headline takes the orphaned unit right next to
+/// it (the last one above it, or the first one below it) when that unit
+/// can head no other body: the body on the unit's other side has a
+/// headline already, or there is none. The layout tells what the words do
+/// not (a teaser's headline over a lead that words it otherwise, on a page
+/// that prints some headlines above their text and some below). The unit
+/// must share a little with the body, unless the body is the rest of an
+/// article from another page, under its jump head; the one sharing more
+/// wins, the one above on a tie. On a page that prints every assigned
+/// headline on one side of its body, only a unit on that side may; nor
+/// may one naming a presider that the body contradicts (see [`Body`]).
+fn head_the_headless(regions: &[Vec<HeadLine>], bodies: &[Body], weights: &Weights, splits: &mut [Split]) {
+    let order = page_order(regions, splits);
+    let (may_above, may_below) = (order != Some(false), order != Some(true));
+    let headed = |splits: &[Split], j: usize| splits[j].after < regions[j].len() || splits[j + 1].before > 0;
+    for (j, body) in bodies.iter().enumerate() {
+        if headed(splits, j) {
+            continue;
+        }
+        let fits = |unit: &[HeadLine]| {
+            let share = weights.share(unit, body);
+            (!body.contradicts(unit) && (body.jumped || share >= SOLE_SHARE)).then_some(share)
+        };
+        // The last orphaned unit of the region above, if it ends there.
+        let Split { before, after } = splits[j];
+        let above = (may_above && before < after && after == regions[j].len() && (j == 0 || headed(splits, j - 1)))
+            .then(|| units(&regions[j][before..after]).last().map(|u| before + u.start))
+            .flatten()
+            .and_then(|start| fits(&regions[j][start..after]).map(|share| (share, start)));
+        // The first orphaned unit of the region below, if it starts there.
+        let Split { before, after } = splits[j + 1];
+        let below = (may_below && before == 0 && after > 0 && (j + 1 == bodies.len() || headed(splits, j + 1)))
+            .then(|| units(&regions[j + 1][..after]).first().map(|u| u.end))
+            .flatten()
+            .and_then(|end| fits(&regions[j + 1][..end]).map(|share| (share, end)));
+        match (above, below) {
+            (Some((up, start)), Some((down, _))) if up >= down => splits[j].after = start,
+            (Some((_, start)), None) => splits[j].after = start,
+            (_, Some((_, end))) => splits[j + 1].before = end,
+            (None, None) => {}
         }
     }
 }
@@ -651,7 +717,7 @@ mod tests {
     use super::*;
 
     fn features(text: &str) -> Body {
-        Body { features: Features::of([text]), continues: false, chairs: Vec::new(), whole: false }
+        Body { features: Features::of([text]), continues: false, chairs: Vec::new(), whole: false, jumped: false }
     }
 
     fn head(text: &str) -> HeadLine {
@@ -752,6 +818,67 @@ mod tests {
         let bodies: Vec<Body> = (0..n).map(|i| features(&format!("{}会议召开，部署工作。", word(i)))).collect();
         let splits = assign(&regions, &bodies, &mut Trace::off());
         assert!(splits[..n as usize].iter().all(|s| *s == Split { before: 0, after: 0 }));
+    }
+
+    #[test]
+    fn a_jump_head_heads_the_rest_of_its_article_sharing_nothing() {
+        let regions = vec![
+            vec![head("Museum zeigt Schätze der Römerzeit")],
+            vec![head("Hochwasser: Pegel der Elbe steigt")],
+            vec![],
+        ];
+        let museum = features("Das Museum zeigt mehr als 300 Schätze aus der Römerzeit.");
+        let mut rest =
+            features("Das Landeshochwasserzentrum rechnet damit, dass der Scheitel am Freitag erreicht wird.");
+        let splits = assign(&regions, &[museum.clone(), rest.clone()], &mut Trace::off());
+        assert_eq!(splits[1], Split { before: 0, after: 1 }, "without a note, a stranger");
+        rest.jumped = true;
+        let splits = assign(&regions, &[museum, rest], &mut Trace::off());
+        assert_eq!(splits[1], Split { before: 0, after: 0 });
+    }
+
+    #[test]
+    fn a_headline_that_no_other_body_can_take_heads_the_headless_one_beside_it() {
+        // Printed above its body on a page that prints others below theirs:
+        // the body above it has its headline, so this one heads the body
+        // below, with which it shares a word only.
+        let garbage = features("每天晚上7点，刘阿姨都会提着分好类的垃圾来到小区的智能回收站，换取积分。");
+        let night = features("夜幕降临，临川古城的滨河街区灯火通明。今年以来，全市培育夜间经济集聚区15个。");
+        let cars = features("今年一季度，全市新能源汽车产量达到4.2万辆，产业链相关企业实现产值365.8亿元。");
+        let regions = vec![
+            vec![head("垃圾分类进小区 积分可以换好礼")],
+            vec![head("夜经济点亮城市烟火气 古城人头攒动")],
+            vec![],
+            vec![head("新能源汽车产业链加速集聚")],
+        ];
+        let bodies = [garbage.clone(), night.clone(), cars.clone()];
+        let splits = assign(&regions, &bodies, &mut Trace::off());
+        assert_eq!(splits[1], Split { before: 0, after: 0 }, "{splits:?}");
+        // On a page that prints every headline below its body, a block
+        // above a body without a headline is an orphan.
+        let regions = vec![
+            vec![],
+            vec![head("垃圾分类进小区 积分可以换好礼"), head("夜经济点亮城市烟火气 古城人头攒动")],
+            vec![],
+            vec![head("新能源汽车产业链加速集聚")],
+        ];
+        let splits = assign(&regions, &[garbage, night, cars], &mut Trace::off());
+        assert_eq!(splits[1], Split { before: 1, after: 2 }, "{splits:?}");
+    }
+
+    #[test]
+    fn a_headline_naming_another_chair_stays_an_orphan_beside_a_headless_body() {
+        // A sample's orphan `…葛巧红主持并讲话` over a meeting `楼阳生主持`.
+        let regions = vec![
+            vec![head("何雄与企业负责人举行工作会谈")],
+            vec![head("市委召开疫情防控专题会议"), same_run("葛巧红主持并讲话 李亦博作工作部署")],
+            vec![],
+        ];
+        let mut meeting = features("省委召开疫情防控专题会议，楼阳生主持会议并讲话，市委召开会议传达。");
+        meeting.chairs = vec!["楼阳生".to_owned()];
+        let bodies = [features("何雄与企业负责人举行工作会谈，双方就深化合作交换意见。"), meeting];
+        let splits = assign(&regions, &bodies, &mut Trace::off());
+        assert_eq!(splits[1], Split { before: 0, after: 2 }, "{splits:?}");
     }
 
     #[test]

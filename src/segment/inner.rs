@@ -92,15 +92,22 @@ pub(crate) fn join_notes(regions: &mut Vec<Vec<HeadLine>>, groups: &mut Vec<Grou
     }
 }
 
-/// Whether a group is an editor's note: its first paragraph opens with an
-/// editor's note label (`编者按：…`, `编者按` ⏎ `…`), and none is a lead.
+/// Whether a group is an editor's note and nothing more: its first
+/// paragraph opens with an editor's note label and holds the note
+/// (`编者按：…`), or is the label alone with the note below it (`编者按` ⏎
+/// `…`), and none is a lead. Text after the note is the article the note
+/// introduces, begun without a lead: a lead below it opens another.
 fn noted(group: &Group) -> bool {
-    let opens = |text: &str| {
-        EDITOR_NOTE_LABELS.iter().any(|label| {
-            text.strip_prefix(label).is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':', ' ', '　']))
-        })
+    let first = group.paragraphs[0].text.as_str();
+    let rest = EDITOR_NOTE_LABELS.iter().find_map(|label| {
+        first.strip_prefix(label).filter(|rest| rest.is_empty() || rest.starts_with(['：', ':', ' ', '　']))
+    });
+    let note_paragraphs = match rest {
+        Some(rest) if rest.trim_start_matches(['：', ':', ' ', '　']).is_empty() => 2,
+        Some(_) => 1,
+        None => return false,
     };
-    opens(&group.paragraphs[0].text) && group.paragraphs.iter().all(|p| p.class == ParaClass::Body)
+    group.paragraphs.len() <= note_paragraphs && group.paragraphs.iter().all(|p| p.class == ParaClass::Body)
 }
 
 /// The crosshead line as a paragraph of the article's text.

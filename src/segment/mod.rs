@@ -99,6 +99,7 @@ pub fn segment(paragraphs: Vec<Paragraph>, rules: &RuleSet, trace: &mut Trace) -
                 continues: g.paragraphs.iter().any(|p| p.continued_to.is_some()),
                 chairs,
                 whole: g.paragraphs.iter().all(|p| p.whole),
+                jumped: g.paragraphs[0].continued_from.is_some(),
             }
         })
         .collect();
@@ -373,6 +374,25 @@ mod tests {
             assert_eq!(s.items.len(), 2, "{:#?}", s.items);
             assert_eq!(s.items[1].title.as_deref(), Some("山村小学来了新老师"));
             assert!(s.items[1].body.last().is_some_and(|p| p.contains("石门小学")));
+        }
+    }
+
+    #[test]
+    fn a_lead_after_an_article_that_an_editors_note_opened_opens_another() {
+        // The note introduces text without a lead of its own; the lead
+        // after that text opens the next article.
+        for note in [
+            vec![body("编者按：乡村教育是教育振兴的短板。本报今起推出系列报道。")],
+            vec![body("编者按"), body("乡村教育是教育振兴的短板。本报今起推出系列报道。")],
+        ] {
+            let mut page = vec![lead("本报讯（记者甲）前一篇文章的正文。"), headline("山村小学来了新老师")];
+            page.extend(note);
+            page.push(body("清晨6点半，大山深处的石门小学升起了国旗。"));
+            page.push(body("张晓雨说，她打算在这里一直干下去。"));
+            page.push(lead("本报滨海12月21日讯（记者 王子涵）昨天上午，马拉松鸣枪开跑。"));
+            let s = run(page);
+            assert_eq!(s.items.len(), 3, "{:#?}", s.items);
+            assert!(s.items[2].body[0].contains("马拉松"), "{:#?}", s.items);
         }
     }
 

@@ -217,6 +217,12 @@ fn ends_in_ideograph(text: &str) -> bool {
     text.chars().next_back().is_some_and(is_han)
 }
 
+/// Whether a line ends a list item or a label (`…养老机构；`,
+/// `具体安排如下：`): among whole paragraphs, the end of one.
+fn ends_item(text: &str) -> bool {
+    text.ends_with(['；', ';', '：', ':'])
+}
+
 /// A list of short names (`孙守刚、陈舜、曲孝丽、费东`): running text, even
 /// without punctuation at its end.
 fn is_name_list(text: &str) -> bool {
@@ -267,7 +273,8 @@ enum Break {
     Hand,
     /// The line before stands among whole paragraphs, one to a line, and
     /// ends without punctuation, and this one has punctuation at its end:
-    /// a title (or the last line of a headline block) above a paragraph.
+    /// a title (or the last line of a headline block) above a paragraph;
+    /// or it ends a list item or a label (`；`, `：`), a paragraph there.
     Whole,
 }
 
@@ -327,7 +334,13 @@ impl<'a> Layout<'a> {
         let columns = column_widths(&info.iter().map(|i| i.width).collect::<Vec<_>>());
         let sets: Vec<LineSet> = info
             .iter()
-            .map(|i| LineSet { width: i.width, cjk: i.cjk, ends_sentence: i.end == End::Sentence })
+            .zip(lines)
+            .map(|(i, l)| LineSet {
+                width: i.width,
+                cjk: i.cjk,
+                ends_sentence: i.end == End::Sentence,
+                item: i.end != End::Sentence && ends_item(&l.text),
+            })
             .collect();
         let whole = whole_paragraphs(&sets, &columns);
         mark_lists(lines, &mut info);
@@ -385,6 +398,19 @@ impl<'a> Layout<'a> {
         !self.whole[i]
             && self.columns[i].support > 1
             && self.info[i].width + tolerance(self.columns[i].width, self.info[i].cjk) >= self.columns[i].width
+    }
+
+    /// Whether line `p` ends a list item or a label (`；`, `：`) among whole
+    /// paragraphs, and opens a paragraph itself (after a blank line, a
+    /// finished sentence or another such line): a paragraph of its own. A
+    /// column line that ends with them by chance goes on from the line
+    /// above it (`支队负责人表示，对检查中发现` ⏎ `的火灾隐患，将依法督促整改；`).
+    fn ends_whole_item(&self, p: usize) -> bool {
+        let opens = p == 0
+            || self.lines[p - 1].is_blank()
+            || self.info[p - 1].end == End::Sentence
+            || ends_item(&self.lines[p - 1].text);
+        self.whole[p] && ends_item(&self.lines[p].text) && opens
     }
 
     /// Whether a piece looks like headline lines: at most four lines, none
@@ -570,11 +596,13 @@ pub(crate) fn rejoin_asking(
     let mut label_before = false;
     for (k, piece) in pieces.iter().enumerate() {
         // A paragraph ended by hand, a tail credit, the open field of a
-        // list: nothing runs on from them across a blank line.
+        // list, a list item or label among whole paragraphs: nothing runs
+        // on from them across a blank line.
         let hand_before = label_before
             || k.checked_sub(1).is_some_and(|j| {
-                let (first, last) = (&layout.info[pieces[j].first], &layout.info[pieces[j].last]);
-                layout.hand[pieces[j].last] || first.tail.is_some() || (last.listed && last.end == End::Open)
+                let (first, p) = (&layout.info[pieces[j].first], pieces[j].last);
+                let listed = layout.info[p].listed && layout.info[p].end == End::Open;
+                layout.hand[p] || first.tail.is_some() || listed || layout.ends_whole_item(p)
             });
         let open_before = !hand_before && out.last().is_some_and(|p| !p.class.is_headline() && runs_on(&p.text, rules));
         let blank_before = piece.start == Break::Blank;
@@ -774,7 +802,7 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
         Some(Break::Mark)
     } else if a.end == End::Sentence && is_qa(&layout.lines[i].text) {
         Some(Break::Item)
-    } else if a.end == End::Open && b.end != End::Open && layout.whole[p] {
+    } else if (layout.whole[p] && a.end == End::Open && b.end != End::Open) || layout.ends_whole_item(p) {
         Some(Break::Whole)
     } else if a.end == End::Sentence && !layout.full(p) {
         Some(Break::ShortSentence)
@@ -1413,6 +1441,38 @@ mod tests {
             ));
             assert_eq!((paras[0].0, paras[1].0), (ParaClass::Headline, ParaClass::Headline), "{page}");
         }
+    }
+
+    #[test]
+    fn a_label_and_list_items_among_whole_paragraphs_are_paragraphs_of_their_own() {
+        // A web edition's list under a label, and a salutation: every line a
+        // paragraph, indented or not, blank lines between or not.
+        let lines = [
+            "本报江城4月12日讯（记者 朱一鸣）为防范和遏制冬季火灾事故发生，市消防救援支队从即日起在全市范围内开展为期三个月的冬季消防安全大检查。",
+            "此次检查重点聚焦以下几类场所：",
+            "1.人员密集场所，包括商场、医院、学校和养老机构；",
+            "2.高层建筑和大型城市综合体；",
+            "3.老旧小区和“三合一”场所；",
+            "4.电动自行车集中停放和充电场所。",
+            "支队负责人表示，对检查中发现的火灾隐患，将依法督促整改；对拒不整改的，将依法严肃处理。",
+            "编辑同志：",
+            "我家住在城西的新建小区，每天坐公交上下班。小区附近的两个公交站台都没有遮阳棚，夏天等车时太阳直晒。",
+            "The council listed three changes:",
+            "Buses will run every ten minutes on weekdays, and every twenty minutes on weekends and public holidays;",
+            "Fares for students will be cut by half.",
+        ];
+        for (indent, gap) in [("", "\n"), ("\u{3000}\u{3000}", "\n"), ("", "\n\n"), ("  ", "\n\n")] {
+            let page: String = lines.iter().map(|l| format!("{indent}{l}{gap}")).collect();
+            assert_eq!(texts(&page), lines, "{indent:?} {gap:?}");
+        }
+    }
+
+    #[test]
+    fn a_column_line_ending_a_list_item_by_chance_goes_on() {
+        // The same list printed in a column of 14 characters.
+        let page = "支队从即日起在全市范围内开展\n为期三个月的冬季消防安全大检\n查。此次检查重点聚焦以下几类\n场所：\n                    1.人员密集场所，包括商场、医\n院、学校和养老机构；\n2.高层建筑和大型城市综合体；\n                    3.老旧小区和“三合一”场所；\n支队负责人表示，对检查中发现\n的火灾隐患，将依法督促整改；\n                    对拒不整改的，将依法严肃处理。\n";
+        let texts = texts(page);
+        assert!(texts.iter().any(|t| t.ends_with("将依法督促整改；对拒不整改的，将依法严肃处理。")), "{texts:?}");
     }
 
     #[test]

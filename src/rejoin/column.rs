@@ -66,9 +66,10 @@ pub struct LineSet {
     pub width: usize,
     /// Whether it is CJK text.
     pub cjk: bool,
-    /// Whether it ends a sentence.
+    /// Whether it ends a sentence (or its article, with a closing mark).
     pub ends_sentence: bool,
-    /// Whether it ends a list item or a label (`；`, `：`).
+    /// Whether it is a list item, a field or a label (ending in `；`, as
+    /// `时间：…`, ending in `：`).
     pub item: bool,
 }
 
@@ -82,10 +83,11 @@ pub struct LineSet {
 /// paragraphs come out about as wide as each other, never the same). And a
 /// line that ends a sentence more than twice as wide as the column around
 /// it was not set in that column: it is a paragraph on a line of its own,
-/// beside short lines (a list of fields) that make the column. Lines that
-/// end a list item or a label (`；`, `：`) tell neither way: a list is set
-/// an item a line in columns and on the web alike (`…以下几类场所：` ⏎
-/// `1.…；` ⏎ `2.…；`), and its lines are left out of the count.
+/// beside short lines (a list of fields) that make the column; so is such
+/// a line that introduces the list (`…具体安排如下：`). List items, fields
+/// and labels tell neither way: a list is set an item a line in columns
+/// and on the web alike (`…以下几类场所：` ⏎ `1.…；` ⏎ `2.…；`, `时间：…` ⏎
+/// `地点：…`), and their lines are left out of the count.
 pub fn whole_paragraphs(lines: &[LineSet], columns: &[Column]) -> Vec<bool> {
     let filled: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].width >= MIN_WIDTH).collect();
     let mut out = vec![false; lines.len()];
@@ -104,7 +106,7 @@ pub fn whole_paragraphs(lines: &[LineSet], columns: &[Column]) -> Vec<bool> {
         } else {
             0
         };
-        let overflows = line.ends_sentence && line.width > 2 * column;
+        let overflows = (line.ends_sentence || line.item) && line.width > 2 * column;
         out[i] = (ends * 2 > window.len() && fill * 2 < window.len()) || overflows;
     }
     out

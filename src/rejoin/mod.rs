@@ -223,6 +223,16 @@ fn ends_item(text: &str) -> bool {
     text.ends_with(['；', ';', '：', ':'])
 }
 
+/// Whether line `k` is a list item, a label or a field: it ends in `；` or
+/// `：`, or opens a line of its own with a field's label (`时间：…` after a
+/// blank line or a finished line; a column line that goes on from the one
+/// above may start with a word and a colon by chance).
+fn is_item_line(lines: &[Line], info: &[LineInfo], k: usize) -> bool {
+    let text = &lines[k].text;
+    let opens = k == 0 || lines[k - 1].is_blank() || info[k - 1].end == End::Sentence || ends_item(&lines[k - 1].text);
+    ends_item(text) || (opens && is_field(text) && !is_qa(text))
+}
+
 /// A list of short names (`孙守刚、陈舜、曲孝丽、费东`): running text, even
 /// without punctuation at its end.
 fn is_name_list(text: &str) -> bool {
@@ -332,14 +342,12 @@ impl<'a> Layout<'a> {
             }
         }
         let columns = column_widths(&info.iter().map(|i| i.width).collect::<Vec<_>>());
-        let sets: Vec<LineSet> = info
-            .iter()
-            .zip(lines)
-            .map(|(i, l)| LineSet {
-                width: i.width,
-                cjk: i.cjk,
-                ends_sentence: i.end == End::Sentence,
-                item: i.end != End::Sentence && ends_item(&l.text),
+        let sets: Vec<LineSet> = (0..lines.len())
+            .map(|k| LineSet {
+                width: info[k].width,
+                cjk: info[k].cjk,
+                ends_sentence: matches!(info[k].end, End::Sentence | End::Mark),
+                item: info[k].end != End::Sentence && is_item_line(lines, &info, k),
             })
             .collect();
         let whole = whole_paragraphs(&sets, &columns);
@@ -1465,6 +1473,16 @@ mod tests {
             let page: String = lines.iter().map(|l| format!("{indent}{l}{gap}")).collect();
             assert_eq!(texts(&page), lines, "{indent:?} {gap:?}");
         }
+    }
+
+    #[test]
+    fn a_short_web_page_under_its_headline_keeps_its_label_lines() {
+        // A reader's letter under a kicker and title, its end marked; a lead
+        // that introduces a list of fields.
+        let letter = "读者来信\n希望公交站台多些遮阳棚\n\n\u{3000}\u{3000}编辑同志：\n                      \u{3000}\u{3000}我家住在城西的新建小区，每天坐公交上下班。小区附近的两个公交站台都没有遮阳棚，夏天等车时太阳直晒。\n                      \u{3000}\u{3000}特别是早高峰，等车的人很多。希望有关部门能在站台增设遮阳棚和座椅，方便市民候车。\n                      \u{3000}\u{3000}读者 钱志远（完）\n";
+        assert_eq!(texts(letter)[2], "编辑同志：", "{:?}", texts(letter));
+        let fields = "本报讯（记者 周建华）因滨江大道跨线桥施工需要，市公安局交通管理局决定对滨江大道部分路段实施交通管制。具体安排如下：\n\n                      管制时间：8月15日0时至9月30日24时\n\n管制路段：滨江大道（长江路至黄河路段）\n\n                      交管部门提醒，途经车辆可提前绕行，请广大驾驶人注意交通标志。\n";
+        assert_eq!(texts(fields).len(), 4, "{:?}", texts(fields));
     }
 
     #[test]

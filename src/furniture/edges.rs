@@ -84,7 +84,8 @@ pub fn edge_keys(line: &str) -> Vec<String> {
     let plausible = !line.is_empty()
         && line_width(line) <= MAX_EDGE_WIDTH
         && !line.starts_with('#')
-        && !line.contains(['。', '；', '！', '？']);
+        && !line.contains(['。', '；', '！', '？'])
+        && !is_latin_sentence(line);
     if !plausible {
         return Vec::new();
     }
@@ -106,6 +107,19 @@ pub fn edge_keys(line: &str) -> Vec<String> {
         keys.push(loose.join("|"));
     }
     keys
+}
+
+/// Lower-case words that make a Latin line a sentence when it ends like one.
+const SENTENCE_WORDS: usize = 3;
+
+/// A Latin sentence (`The new hours begin April 6.`): it ends in `.`, `!`
+/// or `?` (a quote mark after it aside) and holds several lower-case words.
+/// Masked, any two such sentences ending in a date share a key; an edge
+/// line of furniture is no sentence.
+fn is_latin_sentence(line: &str) -> bool {
+    let end = line.trim_end_matches(['"', '\'', '”', '’']);
+    let words = line.split(' ').filter(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_lowercase())).count();
+    end.ends_with(['.', '!', '?']) && words >= SENTENCE_WORDS
 }
 
 /// What separates the fields of a header: spaces, bars, dots, dashes,
@@ -280,6 +294,10 @@ mod tests {
     #[test]
     fn sentences_wide_lines_and_subheadings_have_no_key() {
         assert!(edge_keys("会议强调，要继续。").is_empty());
+        // two sentences ending in a date would share their masked key
+        assert!(edge_keys("The new hours begin April 6.").is_empty());
+        assert!(edge_keys("The new schedule takes effect on July 1.").is_empty());
+        assert!(!edge_keys("Page 3 Tuesday, July 1, 2025").is_empty());
         assert!(edge_keys("## 标题").is_empty());
         assert!(edge_keys(&"很长的一行".repeat(20)).is_empty());
         assert_eq!(key("# 晨报 第3版"), key("晨报 第4版"));

@@ -66,8 +66,11 @@ pub struct LineSet {
     pub width: usize,
     /// Whether it is CJK text.
     pub cjk: bool,
-    /// Whether it ends a sentence.
+    /// Whether it ends a sentence (or its article, with a closing mark).
     pub ends_sentence: bool,
+    /// Whether it is a list item, a field or a label (ending in `；`, as
+    /// `时间：…`, ending in `：`).
+    pub item: bool,
 }
 
 /// Whether each line stands among whole paragraphs, one to a line, rather
@@ -80,7 +83,11 @@ pub struct LineSet {
 /// paragraphs come out about as wide as each other, never the same). And a
 /// line that ends a sentence more than twice as wide as the column around
 /// it was not set in that column: it is a paragraph on a line of its own,
-/// beside short lines (a list of fields) that make the column.
+/// beside short lines (a list of fields) that make the column; so is such
+/// a line that introduces the list (`…具体安排如下：`). List items, fields
+/// and labels tell neither way: a list is set an item a line in columns
+/// and on the web alike (`…以下几类场所：` ⏎ `1.…；` ⏎ `2.…；`, `时间：…` ⏎
+/// `地点：…`), and their lines are left out of the count.
 pub fn whole_paragraphs(lines: &[LineSet], columns: &[Column]) -> Vec<bool> {
     let filled: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].width >= MIN_WIDTH).collect();
     let mut out = vec![false; lines.len()];
@@ -89,7 +96,8 @@ pub fn whole_paragraphs(lines: &[LineSet], columns: &[Column]) -> Vec<bool> {
             continue;
         }
         let at = filled.partition_point(|&j| j < i);
-        let window = &filled[at.saturating_sub(WINDOW)..(at + WINDOW + 1).min(filled.len())];
+        let window = filled[at.saturating_sub(WINDOW)..(at + WINDOW + 1).min(filled.len())].iter();
+        let window: Vec<usize> = window.copied().filter(|&j| !lines[j].item).collect();
         let column = columns[i].width;
         let tolerance = tolerance(column, line.cjk);
         let ends = window.iter().filter(|&&j| lines[j].ends_sentence).count();
@@ -98,7 +106,7 @@ pub fn whole_paragraphs(lines: &[LineSet], columns: &[Column]) -> Vec<bool> {
         } else {
             0
         };
-        let overflows = line.ends_sentence && line.width > 2 * column;
+        let overflows = (line.ends_sentence || line.item) && line.width > 2 * column;
         out[i] = (ends * 2 > window.len() && fill * 2 < window.len()) || overflows;
     }
     out
@@ -139,7 +147,7 @@ mod tests {
     }
 
     fn sets(lines: &[(usize, bool)]) -> Vec<LineSet> {
-        lines.iter().map(|&(width, ends_sentence)| LineSet { width, cjk: true, ends_sentence }).collect()
+        lines.iter().map(|&(width, ends_sentence)| LineSet { width, cjk: true, ends_sentence, item: false }).collect()
     }
 
     fn whole(lines: &[(usize, bool)]) -> Vec<bool> {
@@ -174,7 +182,7 @@ mod tests {
         // them about as long, none the same width: there is no column.
         let lines: Vec<LineSet> = [(44, false), (151, true), (133, true), (140, true), (62, true)]
             .iter()
-            .map(|&(width, ends_sentence)| LineSet { width, cjk: false, ends_sentence })
+            .map(|&(width, ends_sentence)| LineSet { width, cjk: false, ends_sentence, item: false })
             .collect();
         let columns = column_widths(&lines.iter().map(|l| l.width).collect::<Vec<_>>());
         assert_eq!(whole_paragraphs(&lines, &columns)[1..], [true; 4]);
@@ -189,6 +197,30 @@ mod tests {
         // A paragraph set twice as wide as the column (001) is no such line.
         let lines = [(28, false), (28, false), (56, true), (28, false), (28, false), (26, true), (28, false)];
         assert!(whole(&lines).iter().all(|&w| !w));
+    }
+
+    #[test]
+    fn list_items_and_labels_tell_neither_way() {
+        // (width, ends a sentence, ends an item or label)
+        let whole_of = |lines: &[(usize, bool, bool)]| {
+            let lines: Vec<LineSet> = lines
+                .iter()
+                .map(|&(width, ends_sentence, item)| LineSet { width, cjk: true, ends_sentence, item })
+                .collect();
+            let columns = column_widths(&lines.iter().map(|l| l.width).collect::<Vec<_>>());
+            whole_paragraphs(&lines, &columns)
+        };
+        // A web edition's list under a label, between whole paragraphs.
+        let web = [(22, false, false), (130, true, false), (30, false, true), (50, false, true), (30, false, true)];
+        let web = [&web[..], &[(30, false, true), (34, true, false), (90, true, false)]].concat();
+        assert!(whole_of(&web)[1..].iter().all(|&w| w), "{:?}", whole_of(&web));
+        // The same list in a column of 14 characters.
+        let column = [(28, false, false), (28, false, false), (28, true, false), (8, false, true), (28, false, false)];
+        let column =
+            [&column[..], &[(20, false, true), (28, false, true), (26, false, true), (28, false, false)]].concat();
+        let column =
+            [&column[..], &[(28, false, true), (30, true, false), (28, false, false), (28, false, false)]].concat();
+        assert!(whole_of(&column).iter().all(|&w| !w), "{:?}", whole_of(&column));
     }
 
     #[test]

@@ -217,6 +217,22 @@ fn ends_in_ideograph(text: &str) -> bool {
     text.chars().next_back().is_some_and(is_han)
 }
 
+/// Whether a line ends a list item or a label (`…养老机构；`,
+/// `具体安排如下：`): among whole paragraphs, the end of one.
+fn ends_item(text: &str) -> bool {
+    text.ends_with(['；', ';', '：', ':'])
+}
+
+/// Whether line `k` is a list item, a label or a field: it ends in `；` or
+/// `：`, or opens a line of its own with a field's label (`时间：…` after a
+/// blank line or a finished line; a column line that goes on from the one
+/// above may start with a word and a colon by chance).
+fn is_item_line(lines: &[Line], info: &[LineInfo], k: usize) -> bool {
+    let text = &lines[k].text;
+    let opens = k == 0 || lines[k - 1].is_blank() || info[k - 1].end == End::Sentence || ends_item(&lines[k - 1].text);
+    ends_item(text) || (opens && is_field(text) && !is_qa(text))
+}
+
 /// A list of short names (`孙守刚、陈舜、曲孝丽、费东`): running text, even
 /// without punctuation at its end.
 fn is_name_list(text: &str) -> bool {
@@ -267,7 +283,8 @@ enum Break {
     Hand,
     /// The line before stands among whole paragraphs, one to a line, and
     /// ends without punctuation, and this one has punctuation at its end:
-    /// a title (or the last line of a headline block) above a paragraph.
+    /// a title (or the last line of a headline block) above a paragraph;
+    /// or it ends a list item or a label (`；`, `：`), a paragraph there.
     Whole,
 }
 
@@ -325,9 +342,13 @@ impl<'a> Layout<'a> {
             }
         }
         let columns = column_widths(&info.iter().map(|i| i.width).collect::<Vec<_>>());
-        let sets: Vec<LineSet> = info
-            .iter()
-            .map(|i| LineSet { width: i.width, cjk: i.cjk, ends_sentence: i.end == End::Sentence })
+        let sets: Vec<LineSet> = (0..lines.len())
+            .map(|k| LineSet {
+                width: info[k].width,
+                cjk: info[k].cjk,
+                ends_sentence: matches!(info[k].end, End::Sentence | End::Mark),
+                item: info[k].end != End::Sentence && is_item_line(lines, &info, k),
+            })
             .collect();
         let whole = whole_paragraphs(&sets, &columns);
         mark_lists(lines, &mut info);
@@ -386,6 +407,19 @@ impl<'a> Layout<'a> {
         !self.whole[i]
             && self.columns[i].support > 1
             && self.info[i].width + tolerance(self.columns[i].width, self.info[i].cjk) >= self.columns[i].width
+    }
+
+    /// Whether line `p` ends a list item or a label (`；`, `：`) among whole
+    /// paragraphs, and opens a paragraph itself (after a blank line, a
+    /// finished sentence or another such line): a paragraph of its own. A
+    /// column line that ends with them by chance goes on from the line
+    /// above it (`支队负责人表示，对检查中发现` ⏎ `的火灾隐患，将依法督促整改；`).
+    fn ends_whole_item(&self, p: usize) -> bool {
+        let opens = p == 0
+            || self.lines[p - 1].is_blank()
+            || self.info[p - 1].end == End::Sentence
+            || ends_item(&self.lines[p - 1].text);
+        self.whole[p] && ends_item(&self.lines[p].text) && opens
     }
 
     /// Whether a piece looks like headline lines: at most four lines, none
@@ -571,11 +605,13 @@ pub(crate) fn rejoin_asking(
     let mut label_before = false;
     for (k, piece) in pieces.iter().enumerate() {
         // A paragraph ended by hand, a tail credit, the open field of a
-        // list: nothing runs on from them across a blank line.
+        // list, a list item or label among whole paragraphs: nothing runs
+        // on from them across a blank line.
         let hand_before = label_before
             || k.checked_sub(1).is_some_and(|j| {
-                let (first, last) = (&layout.info[pieces[j].first], &layout.info[pieces[j].last]);
-                layout.hand[pieces[j].last] || first.tail.is_some() || (last.listed && last.end == End::Open)
+                let (first, p) = (&layout.info[pieces[j].first], pieces[j].last);
+                let listed = layout.info[p].listed && layout.info[p].end == End::Open;
+                layout.hand[p] || first.tail.is_some() || listed || layout.ends_whole_item(p)
             });
         let open_before = !hand_before && out.last().is_some_and(|p| !p.class.is_headline() && runs_on(&p.text, rules));
         let blank_before = piece.start == Break::Blank;
@@ -775,7 +811,7 @@ fn line_break(layout: &Layout<'_>, p: usize, i: usize) -> Option<Break> {
         Some(Break::Mark)
     } else if a.end == End::Sentence && is_qa(&layout.lines[i].text) {
         Some(Break::Item)
-    } else if a.end == End::Open && b.end != End::Open && layout.whole[p] {
+    } else if (layout.whole[p] && a.end == End::Open && b.end != End::Open) || layout.ends_whole_item(p) {
         Some(Break::Whole)
     } else if a.end == End::Sentence && !layout.full(p) {
         Some(Break::ShortSentence)
@@ -1463,6 +1499,48 @@ mod tests {
             ));
             assert_eq!((paras[0].0, paras[1].0), (ParaClass::Headline, ParaClass::Headline), "{page}");
         }
+    }
+
+    #[test]
+    fn a_label_and_list_items_among_whole_paragraphs_are_paragraphs_of_their_own() {
+        // A web edition's list under a label, and a salutation: every line a
+        // paragraph, indented or not, blank lines between or not.
+        let lines = [
+            "本报江城4月12日讯（记者 朱一鸣）为防范和遏制冬季火灾事故发生，市消防救援支队从即日起在全市范围内开展为期三个月的冬季消防安全大检查。",
+            "此次检查重点聚焦以下几类场所：",
+            "1.人员密集场所，包括商场、医院、学校和养老机构；",
+            "2.高层建筑和大型城市综合体；",
+            "3.老旧小区和“三合一”场所；",
+            "4.电动自行车集中停放和充电场所。",
+            "支队负责人表示，对检查中发现的火灾隐患，将依法督促整改；对拒不整改的，将依法严肃处理。",
+            "编辑同志：",
+            "我家住在城西的新建小区，每天坐公交上下班。小区附近的两个公交站台都没有遮阳棚，夏天等车时太阳直晒。",
+            "The council listed three changes:",
+            "Buses will run every ten minutes on weekdays, and every twenty minutes on weekends and public holidays;",
+            "Fares for students will be cut by half.",
+        ];
+        for (indent, gap) in [("", "\n"), ("\u{3000}\u{3000}", "\n"), ("", "\n\n"), ("  ", "\n\n")] {
+            let page: String = lines.iter().map(|l| format!("{indent}{l}{gap}")).collect();
+            assert_eq!(texts(&page), lines, "{indent:?} {gap:?}");
+        }
+    }
+
+    #[test]
+    fn a_short_web_page_under_its_headline_keeps_its_label_lines() {
+        // A reader's letter under a kicker and title, its end marked; a lead
+        // that introduces a list of fields.
+        let letter = "读者来信\n希望公交站台多些遮阳棚\n\n\u{3000}\u{3000}编辑同志：\n                      \u{3000}\u{3000}我家住在城西的新建小区，每天坐公交上下班。小区附近的两个公交站台都没有遮阳棚，夏天等车时太阳直晒。\n                      \u{3000}\u{3000}特别是早高峰，等车的人很多。希望有关部门能在站台增设遮阳棚和座椅，方便市民候车。\n                      \u{3000}\u{3000}读者 钱志远（完）\n";
+        assert_eq!(texts(letter)[2], "编辑同志：", "{:?}", texts(letter));
+        let fields = "本报讯（记者 周建华）因滨江大道跨线桥施工需要，市公安局交通管理局决定对滨江大道部分路段实施交通管制。具体安排如下：\n\n                      管制时间：8月15日0时至9月30日24时\n\n管制路段：滨江大道（长江路至黄河路段）\n\n                      交管部门提醒，途经车辆可提前绕行，请广大驾驶人注意交通标志。\n";
+        assert_eq!(texts(fields).len(), 4, "{:?}", texts(fields));
+    }
+
+    #[test]
+    fn a_column_line_ending_a_list_item_by_chance_goes_on() {
+        // The same list printed in a column of 14 characters.
+        let page = "支队从即日起在全市范围内开展\n为期三个月的冬季消防安全大检\n查。此次检查重点聚焦以下几类\n场所：\n                    1.人员密集场所，包括商场、医\n院、学校和养老机构；\n2.高层建筑和大型城市综合体；\n                    3.老旧小区和“三合一”场所；\n支队负责人表示，对检查中发现\n的火灾隐患，将依法督促整改；\n                    对拒不整改的，将依法严肃处理。\n";
+        let texts = texts(page);
+        assert!(texts.iter().any(|t| t.ends_with("将依法督促整改；对拒不整改的，将依法严肃处理。")), "{texts:?}");
     }
 
     #[test]

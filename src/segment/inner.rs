@@ -12,9 +12,10 @@
 //! - the page's text is set one paragraph a line, and it is one plain line
 //!   (a page that marks its headlines with `#` has said which lines are
 //!   headlines);
-//! - the article before it opened with a lead under a headline printed
-//!   above it, so this page prints headlines above their text, and takes
-//!   nothing from this region;
+//! - the article before it opened under a headline printed above it (with
+//!   a lead or without: a web edition's file is one article, its text
+//!   often without a lead), so this page prints headlines above their
+//!   text, and takes nothing from this region;
 //! - the text after it opens with no lead, credit line or continuation
 //!   note, as a new article under a headline would, and takes no headline
 //!   printed after it;
@@ -43,9 +44,9 @@ use crate::segment::{Group, HeadLine};
 pub(crate) fn continuations(regions: &[Vec<HeadLine>], groups: &[Group], splits: &[Split]) -> Vec<bool> {
     let one_a_line = groups.iter().flat_map(|g| &g.paragraphs).all(|p| p.lines.0 == p.lines.1);
     let mut continues = vec![false; groups.len()];
-    // Whether the article of the group before opened with a lead under a
-    // headline printed above it, and whether it is only an opening so far.
-    let (mut headed_lead, mut opening) = (false, false);
+    // Whether the article of the group before opened under a headline
+    // printed above it, and whether it is only an opening so far.
+    let (mut headed, mut opening) = (false, false);
     for (i, group) in groups.iter().enumerate() {
         let region = &regions[i];
         let first = &group.paragraphs[0];
@@ -54,7 +55,7 @@ pub(crate) fn continuations(regions: &[Vec<HeadLine>], groups: &[Group], splits:
         let headed_above = splits[i].after < region.len();
         let joinable = i > 0 && !groups[i - 1].closed && splits[i].before == 0 && !taken_after;
         let crosshead = one_a_line
-            && headed_lead
+            && headed
             && region.len() == 1
             && region[0].level.is_none()
             && !lead
@@ -62,11 +63,11 @@ pub(crate) fn continuations(regions: &[Vec<HeadLine>], groups: &[Group], splits:
         let after_opening = opening && region.is_empty() && lead;
         if joinable && (crosshead || after_opening) {
             continues[i] = true;
-            headed_lead |= after_opening;
+            headed |= after_opening;
             opening = false;
             continue;
         }
-        headed_lead = lead && headed_above && !taken_after;
+        headed = headed_above && !taken_after;
         opening = headed_above
             && group.paragraphs.len() == 1
             && first.class == ParaClass::Body

@@ -457,6 +457,44 @@ mod tests {
     }
 
     #[test]
+    fn a_crosshead_stays_in_an_article_that_opens_without_a_lead() {
+        // A web edition's file: headline, text without a lead, crossheads.
+        for (title, heads, texts) in [
+            (
+                "捷運環狀線北段下月試營運",
+                ["正式通車後", "票價怎麼算"],
+                [
+                    "捷運公司今天宣布，環狀線北段將於下月15日起試營運。",
+                    "票價將依里程計費，起價20元。",
+                    "學生可享八折優惠。",
+                ],
+            ),
+            (
+                "Tea growers find a new market",
+                ["From leaves to brands", "Tourists follow"],
+                [
+                    "Tea growers in the misty hills have found a new market for their leaves.",
+                    "The village used to sell its tea loose to traders.",
+                    "The co-operative has opened guest houses and trails.",
+                ],
+            ),
+        ] {
+            let page = vec![
+                headline(title),
+                whole(texts[0]),
+                headline(heads[0]),
+                whole(texts[1]),
+                headline(heads[1]),
+                whole(texts[2]),
+            ];
+            let s = run(page);
+            assert_eq!(s.items.len(), 1, "{:#?}", s.items);
+            assert_eq!(s.items[0].title.as_deref(), Some(title));
+            assert_eq!(s.items[0].body, [texts[0], heads[0], texts[1], heads[1], texts[2]]);
+        }
+    }
+
+    #[test]
     fn in_columns_or_before_a_lead_a_one_line_region_is_a_headline() {
         let mut columned = body("过去，村里的茶叶大多以散装形式低价卖给收购商，如今注册了品牌。");
         columned.lines = (4, 6);

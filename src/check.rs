@@ -112,9 +112,11 @@ impl<'a> Comparison<'a> {
         let listed: HashSet<&str> =
             self.previous.files.values().flat_map(|f| f.entries.iter().filter_map(|e| e.path.as_deref())).collect();
         for file in files {
-            // Top-level hidden files are carried over by every run.
+            // Top-level hidden files are carried over by every run; the
+            // journal and hidden names of an update cut short are not.
             let top_level = !file.contains('/');
-            let ours = top_level && (file.starts_with('.') || records.contains(&file.as_str()));
+            let hidden = file.starts_with('.') && !crate::update::is_transient(&file);
+            let ours = top_level && (hidden || records.contains(&file.as_str()));
             if !ours && !self.expected.contains(&file) && !listed.contains(file.as_str()) {
                 self.differences.push(format!("extra file {file}"));
             }

@@ -146,6 +146,13 @@ impl Previous {
         }
         let run = read_if_present(&out.join(RUN_RECORD))?.unwrap_or_default();
         previous.stat = serde_json::from_str::<RunStat>(&run).map(|r| r.stat).unwrap_or_default();
+        // An update cut short may have changed these inputs' items but not
+        // their records: none of their records vouches for anything.
+        for source in crate::update::pending(out) {
+            if let Some(file) = previous.files.get_mut(&source) {
+                file.input = None;
+            }
+        }
         Ok(previous)
     }
 

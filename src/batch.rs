@@ -338,7 +338,8 @@ fn remove_stale_items(out: &OutDir, previous: &Previous, kept: &HashSet<String>)
     let mut stale: Vec<(&String, &Earlier)> = previous.files.iter().filter(|(s, _)| !kept.contains(*s)).collect();
     stale.sort_unstable_by_key(|(source, _)| *source);
     for (source, earlier) in stale {
-        let paths: Vec<&str> = earlier.entries.iter().filter_map(|e| e.path.as_deref()).collect();
+        let items = previous.items(source, earlier).unwrap_or_default();
+        let paths: Vec<&str> = items.iter().filter_map(|e| e.path.as_deref()).collect();
         out.remove_items(source, &paths)?;
     }
     Ok(())
@@ -671,7 +672,7 @@ fn read_bytes(found: &Found) -> Result<std::borrow::Cow<'_, [u8]>, Outcome> {
 fn clean_file(found: &Found, scan: &Scan, drafts: Vec<Option<Draft>>, pass: &Pass<'_>) -> Result<Outcome, Error> {
     let earlier = scan.input.as_deref().and_then(|input| pass.previous.current(&found.source.rel, input, pass.stamp));
     if let Some(earlier) = earlier {
-        if let Some(kept) = keep(earlier, pass.target)? {
+        if let Some(kept) = keep(&found.source.rel, earlier, pass.previous, pass.target)? {
             return Ok(Outcome::Cleaned(Box::new(kept)));
         }
     }
@@ -704,26 +705,23 @@ fn clean_file(found: &Found, scan: &Scan, drafts: Vec<Option<Draft>>, pass: &Pas
 /// where they are (OUT updated in place), linked (or copied) from OUT into
 /// the new output, or, with `--check`, looked for. `None` when an item
 /// file is gone from OUT: the input is cleaned.
-fn keep(earlier: &Earlier, target: Target<'_>) -> Result<Option<Cleaned>, Error> {
+fn keep(source: &str, earlier: &Earlier, previous: &Previous, target: Target<'_>) -> Result<Option<Cleaned>, Error> {
+    let Some(items) = previous.items(source, earlier) else { return Ok(None) };
     let mut kept = Cleaned {
-        pages: earlier.pages.len(),
+        pages: earlier.pages,
         items: earlier.items,
         bytes: earlier.bytes,
         warnings: earlier.warnings.clone(),
+        entries: previous.entry_lines(earlier).to_owned(),
+        page_records: previous.page_lines(earlier).to_owned(),
         kept: true,
         ..Cleaned::default()
     };
-    for page in &earlier.pages {
-        kept.page_records.push_str(page);
-        kept.page_records.push('\n');
-    }
-    for item in &earlier.entries {
-        kept.entries.push_str(&item.line);
-        kept.entries.push('\n');
+    for item in &items {
         let Some(path) = &item.path else { continue };
         match target {
             Target::Out(out) if !out.keep_item(path)? => return Ok(None),
-            Target::Check(dir) if fs::symlink_metadata(dir.join(path)).is_err() => {
+            Target::Check(dir) if fs::symlink_metadata(dir.join(path.as_ref())).is_err() => {
                 kept.items_differ.push(format!("missing item {}", item.id));
             }
             _ => {}

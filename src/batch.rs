@@ -672,7 +672,7 @@ fn read_bytes(found: &Found) -> Result<std::borrow::Cow<'_, [u8]>, Outcome> {
 fn clean_file(found: &Found, scan: &Scan, drafts: Vec<Option<Draft>>, pass: &Pass<'_>) -> Result<Outcome, Error> {
     let earlier = scan.input.as_deref().and_then(|input| pass.previous.current(&found.source.rel, input, pass.stamp));
     if let Some(earlier) = earlier {
-        if let Some(kept) = keep(&found.source.rel, earlier, pass.previous, pass.target)? {
+        if let Some(kept) = keep(&found.source.rel, earlier, pass.previous, pass.target) {
             return Ok(Outcome::Cleaned(Box::new(kept)));
         }
     }
@@ -702,11 +702,11 @@ fn clean_file(found: &Found, scan: &Scan, drafts: Vec<Option<Draft>>, pass: &Pas
 }
 
 /// An input's earlier records and items, kept: its item files are left
-/// where they are (OUT updated in place), linked (or copied) from OUT into
-/// the new output, or, with `--check`, looked for. `None` when an item
-/// file is gone from OUT: the input is cleaned.
-fn keep(source: &str, earlier: &Earlier, previous: &Previous, target: Target<'_>) -> Result<Option<Cleaned>, Error> {
-    let Some(items) = previous.items(source, earlier) else { return Ok(None) };
+/// where they are (OUT updated in place) or, with `--check`, looked for.
+/// `None` when its folder in OUT does not hold exactly its item files, or
+/// its records do not parse: the input is cleaned.
+fn keep(source: &str, earlier: &Earlier, previous: &Previous, target: Target<'_>) -> Option<Cleaned> {
+    let items = previous.items(source, earlier)?;
     let mut kept = Cleaned {
         pages: earlier.pages,
         items: earlier.items,
@@ -717,17 +717,24 @@ fn keep(source: &str, earlier: &Earlier, previous: &Previous, target: Target<'_>
         kept: true,
         ..Cleaned::default()
     };
-    for item in &items {
-        let Some(path) = &item.path else { continue };
-        match target {
-            Target::Out(out) if !out.keep_item(path)? => return Ok(None),
-            Target::Check(dir) if fs::symlink_metadata(dir.join(path.as_ref())).is_err() => {
-                kept.items_differ.push(format!("missing item {}", item.id));
+    match target {
+        Target::Out(out) => {
+            let paths: Vec<&str> = items.iter().filter_map(|item| item.path.as_deref()).collect();
+            if !out.holds_items(&paths) {
+                return None;
             }
-            _ => {}
         }
+        Target::Check(dir) => {
+            for item in &items {
+                let missing = item.path.as_ref().is_some_and(|p| fs::symlink_metadata(dir.join(p.as_ref())).is_err());
+                if missing {
+                    kept.items_differ.push(format!("missing item {}", item.id));
+                }
+            }
+        }
+        Target::Stdout => {}
     }
-    Ok(Some(kept))
+    Some(kept)
 }
 
 /// Cleans the pages of a decoded file, going on from the first pass's

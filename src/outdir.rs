@@ -156,14 +156,14 @@ impl OutDir {
         written.map_err(|e| self.cannot_write(e))
     }
 
-    /// Keeps the item file `rel` of OUT, for `--incremental`: links it into
-    /// the new output (or copies it where the file system has no hard
-    /// links), or, updating in place, leaves it where it is; `false` when
-    /// OUT has no such file.
-    pub fn keep_item(&self, rel: &str) -> Result<bool, Error> {
+    /// Whether OUT holds the item files `paths` (relative to OUT) of an
+    /// input the run keeps, and no other file in their folders, so that
+    /// they may be left where they are: only when the run updates OUT in
+    /// place (a replacing run writes every item anew).
+    pub fn holds_items(&self, paths: &[&str]) -> bool {
         match &self.way {
-            Way::Replace { .. } => self.link_from_out(rel),
-            Way::Update(_) => Ok(fs::symlink_metadata(self.path(rel)?).is_ok_and(|m| m.is_file())),
+            Way::Replace { .. } => false,
+            Way::Update(update) => update.holds_only(paths),
         }
     }
 
@@ -175,34 +175,6 @@ impl OutDir {
         match &self.way {
             Way::Replace { .. } => Ok(()),
             Way::Update(update) => update.remove_items(source, paths).map_err(|e| self.cannot_write(e)),
-        }
-    }
-
-    /// Links the file `rel` of OUT into the new output (copies it where
-    /// the file system has no hard links); `false` when OUT has no such
-    /// file. OUT's file is never changed: a run writes new files, never
-    /// into old ones.
-    fn link_from_out(&self, rel: &str) -> Result<bool, Error> {
-        let (from, to) = (self.out.join(rel), self.path(rel)?);
-        let linked = match fs::hard_link(&from, &to) {
-            // The folder is made at its first file (not before every file:
-            // that doubles the system calls of a run that keeps most items).
-            Err(e) if e.kind() == io::ErrorKind::NotFound && from.exists() => {
-                if let Some(folder) = to.parent() {
-                    fs::create_dir_all(folder).map_err(|e| self.cannot_write(e))?;
-                }
-                fs::hard_link(&from, &to)
-            }
-            linked => linked,
-        };
-        match linked {
-            Ok(()) => Ok(true),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
-            Err(_) => match fs::copy(&from, &to) {
-                Ok(_) => Ok(true),
-                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
-                Err(e) => Err(self.cannot_write(e)),
-            },
         }
     }
 
@@ -435,20 +407,6 @@ mod tests {
         let err = OutDir::open(&tmp.path().join("notes.txt")).expect_err("refused");
         assert!(err.is_usage() && err.to_string().contains("is a file"), "{err}");
         assert_eq!(names(tmp.path()), ["notes.txt"]);
-    }
-
-    #[test]
-    fn kept_files_are_linked_from_out_into_the_new_output() {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let out = tmp.path().join("out");
-        fs::create_dir_all(out.join("a/b")).expect("folder");
-        fs::write(out.join(PAGES_RECORD), "").expect("record");
-        fs::write(out.join("a/b/01.txt"), "item").expect("item");
-        let dir = OutDir::open(&out).expect("opened");
-        assert!(dir.keep_item("a/b/01.txt").expect("linked"));
-        assert!(!dir.keep_item("a/b/02.txt").expect("no such item"), "a file OUT lacks is not kept");
-        dir.commit(&[]).expect("committed");
-        assert_eq!(fs::read_to_string(out.join("a/b/01.txt")).expect("kept"), "item");
     }
 
     #[test]

@@ -108,6 +108,23 @@ impl Update {
         Ok(())
     }
 
+    /// Whether the item files `paths` (relative to OUT) are there, each a
+    /// file, and their folders hold no other file (folders aside, which
+    /// belong to other inputs): the items of an input kept as they are.
+    pub fn holds_only(&self, paths: &[&str]) -> bool {
+        let mut folders: Vec<(&str, HashSet<&str>)> = Vec::new();
+        for path in paths {
+            let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+            match folders.iter_mut().find(|(f, _)| *f == folder) {
+                Some((_, names)) => {
+                    names.insert(name);
+                }
+                None => folders.push((folder, HashSet::from([name]))),
+            }
+        }
+        folders.iter().all(|(folder, names)| holds_only(&self.out.join(folder), names).unwrap_or(false))
+    }
+
     /// Renames the records written under their hidden names into place,
     /// in the order given, then removes the journal: the update is done.
     pub fn finish(&self, records: &[&str]) -> io::Result<()> {
@@ -187,6 +204,28 @@ fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
 fn create_new(path: &Path) -> io::Result<fs::File> {
     remove_if_present(path)?;
     fs::OpenOptions::new().write(true).create_new(true).open(path)
+}
+
+/// Whether `dir` is a folder (not a symlink) whose files (folders aside)
+/// are exactly those named in `names`.
+fn holds_only(dir: &Path, names: &HashSet<&str>) -> io::Result<bool> {
+    if !fs::symlink_metadata(dir)?.is_dir() {
+        return Ok(false);
+    }
+    let mut found = 0;
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            continue;
+        }
+        let name = entry.file_name();
+        if !kind.is_file() || !name.to_str().is_some_and(|n| names.contains(n)) {
+            return Ok(false);
+        }
+        found += 1;
+    }
+    Ok(found == names.len())
 }
 
 /// Removes every entry of `dir` but its folders and the files named in `keep`.
@@ -274,6 +313,21 @@ mod tests {
         assert_eq!(names(tmp.path()), [JOURNAL, "new", "x"]);
         assert_eq!(names(&tmp.path().join("x")), ["kept"]);
         assert_eq!(names(&tmp.path().join("new")), ["01.txt"]);
+    }
+
+    #[test]
+    fn kept_items_are_exactly_the_files_of_their_folder() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let update = Update::new(tmp.path());
+        update.put_items("a.txt", "a", &items(&["01.txt", "02.txt"])).expect("written");
+        fs::create_dir(tmp.path().join("a/b")).expect("the folder of another input");
+        assert!(update.holds_only(&["a/01.txt", "a/02.txt"]));
+        assert!(update.holds_only(&[]), "an input without items");
+        assert!(!update.holds_only(&["a/01.txt"]), "a file no record lists");
+        assert!(!update.holds_only(&["a/01.txt", "a/02.txt", "a/03.txt"]), "a missing item");
+        fs::remove_file(tmp.path().join("a/02.txt")).expect("removed");
+        std::os::unix::fs::symlink(tmp.path().join("a/01.txt"), tmp.path().join("a/02.txt")).expect("symlink");
+        assert!(!update.holds_only(&["a/01.txt", "a/02.txt"]), "a symlink is no item file");
     }
 
     #[test]

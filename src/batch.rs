@@ -865,7 +865,11 @@ fn walk(root: &Path, out: Option<&Path>, select: &Selection, found: &mut Vec<Fou
     let walker = walkdir::WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter();
     let entries = walker.filter_entry(|e| {
         let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
-        let is_out = e.file_type().is_dir() && out.is_some_and(|o| fs::canonicalize(e.path()).is_ok_and(|p| p == o));
+        // Only a folder named as OUT can be OUT (symlinks are not followed).
+        let is_out = e.file_type().is_dir()
+            && out.is_some_and(|o| {
+                o.file_name() == Some(e.file_name()) && fs::canonicalize(e.path()).is_ok_and(|p| p == o)
+            });
         let excluded = e.depth() > 0 && select.exclude.as_ref().is_some_and(|x| x.is_match(relative(e.path())));
         !hidden && !is_out && !excluded
     });

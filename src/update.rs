@@ -12,13 +12,14 @@
 //! goes once every record is in place: a run cut short (a kill, a full
 //! disk) leaves the journal, so the next `--check` finds OUT stale and the
 //! next `--incremental` cleans those inputs again, whatever their records
-//! say. The journal is only ever appended to, so two runs cut short in a
-//! row lose nothing.
+//! say. A run carries what the journal already holds into its own, so two
+//! runs cut short in a row lose nothing.
 //!
 //! No symlink inside OUT is followed: the folders the run writes into or
 //! removes from are made of real folders (a symlink or file in the way is
 //! removed, never what it points to), and files are created anew, never
-//! opened where they stand.
+//! opened where they stand, so a hard-linked copy of OUT (`cp -al`) keeps
+//! the earlier output.
 
 use std::collections::HashSet;
 use std::fs;
@@ -148,11 +149,16 @@ impl Update {
     fn note(&self, source: &str) -> io::Result<()> {
         let mut journal = self.journal.lock().expect("no writer panics holding the lock");
         if journal.is_none() {
+            // What an earlier run cut short noted is carried into a new
+            // file, never appended to in place: a hard-linked copy of OUT
+            // keeps its own journal.
             let path = self.out.join(JOURNAL);
-            if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
-                remove_any(&path)?;
-            }
-            *journal = Some(fs::OpenOptions::new().append(true).create(true).open(path)?);
+            let is_file = fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
+            let earlier = if is_file { fs::read(&path)? } else { Vec::new() };
+            let mut file = create_new(&temp_path(&path))?;
+            file.write_all(&earlier)?;
+            fs::rename(temp_path(&path), &path)?;
+            *journal = Some(file);
         }
         let line = serde_json::to_string(source).expect("a string serializes") + "\n";
         journal.as_mut().expect("opened above").write_all(line.as_bytes())

@@ -314,3 +314,35 @@ fn an_incremental_run_follows_no_symlink_out_of_out() {
     assert_same_files(&outside, &tree(&victim), "the folder outside OUT");
     assert!(fs::symlink_metadata(out.join(edited)).is_ok_and(|m| m.is_dir()), "a real folder in the symlink's place");
 }
+
+/// A copy of `from` at `to` made of hard links, as `cp -al` makes it.
+fn link_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("folder");
+    for entry in fs::read_dir(from).expect("folder") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            link_tree(&entry.path(), &target);
+        } else {
+            fs::hard_link(entry.path(), target).expect("hard link");
+        }
+    }
+}
+
+#[test]
+fn a_hard_linked_copy_of_out_keeps_the_earlier_output() {
+    let dir = temp_dir();
+    let (input, out, copy) = (dir.path().join("in"), dir.path().join("out"), dir.path().join("old"));
+    copy_seeds(&input, &SEEDS[..2]);
+    fs::write(input.join("three.txt"), three_articles()).expect("page of three articles");
+    write_short_page(&input, 0);
+    assert_eq!(clean(&input, &out, &["-q"]).status.code(), Some(0));
+    let before = fs::read(out.join("run.json")).expect("run.json");
+    let earlier = tree(&out);
+    link_tree(&out, &copy);
+    fs::write(input.join("three.txt"), SHORT_PAGES[1].1).expect("edited");
+    fs::remove_file(input.join(SHORT_PAGES[0].0)).expect("removed");
+    assert_eq!(incremental_equals_full(&input, &out, &[]), 1);
+    assert_same_files(&earlier, &tree(&copy), "the hard-linked copy after an incremental run");
+    assert_eq!(fs::read(copy.join("run.json")).expect("run.json"), before, "run.json too");
+}

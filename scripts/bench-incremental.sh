@@ -10,7 +10,8 @@
 # Usage: scripts/bench-incremental.sh [COPIES]   (default 400: 2000 files)
 # Environment: ROUNDS (default 5); JOBS (default 2); OUT_ROOT puts the
 # corpus and outputs elsewhere (e.g. /dev/shm, to leave the file system
-# out of the figures); KEEP=1 keeps them.
+# out of the figures); KEEP=1 keeps them; GALLEY times another build of
+# galley (an earlier one, say) instead of this tree's.
 set -euo pipefail
 
 copies=${1:-400}
@@ -19,8 +20,10 @@ jobs=${JOBS:-2}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-cargo build --release --quiet
-galley=$root/target/release/galley
+if [[ -z ${GALLEY:-} ]]; then
+    cargo build --release --quiet
+fi
+galley=${GALLEY:-$root/target/release/galley}
 
 tmp=$(mktemp -d "${OUT_ROOT:-${TMPDIR:-/tmp}}/galley-incremental.XXXXXX")
 if [[ ${KEEP:-0} != 1 ]]; then
@@ -50,7 +53,7 @@ timed() {
     load=$(cut -d' ' -f1 /proc/loadavg)
     /usr/bin/time -f '%e %U %S' -o "$tmp/time" "$galley" clean "$tmp/corpus" -o "$out" -j "$jobs" "$@" \
         >/dev/null 2>"$tmp/stderr" || true
-    read -r wall user sys <"$tmp/time"
+    read -r wall user sys < <(tail -n1 "$tmp/time")
     printf '%-12s load %5s  wall %5.2f s  user+sys %5.2f s  %s\n' "$label" "$load" "$wall" \
         "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$(grep '^galley:' "$tmp/stderr" | tail -n1 | sed 's/.*warnings//')"
 }

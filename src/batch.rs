@@ -22,7 +22,7 @@
 //! outcome is a value — cleaned, skipped or failed — and the run goes on;
 //! only a failure to write the output stops it, leaving OUT as it was.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -211,14 +211,18 @@ struct Pass<'a> {
 pub fn run(config: &Config, say: &mut dyn FnMut(&str)) -> Result<Summary, Error> {
     let (started, wall_clock) = (Instant::now(), SystemTime::now());
     let found = discover(config)?;
-    let out = match config.mode {
+    let located = match config.mode {
         Mode::Check => None,
-        Mode::Full | Mode::Incremental => config.out.as_deref().map(OutDir::open).transpose()?,
+        Mode::Full | Mode::Incremental => config.out.as_deref().map(OutDir::locate).transpose()?,
     };
-    let previous = match (config.mode, &config.out) {
+    let previous = match (config.mode, located.as_deref().or(config.out.as_deref())) {
         (Mode::Full, _) | (_, None) => Previous::default(),
-        (_, Some(path)) => Previous::read(out.as_ref().map_or(path, |o| o.out()), config.format)?,
+        (_, Some(path)) => Previous::read(path, config.format)?,
     };
+    // An incremental run over an earlier output of its format updates it
+    // in place; any other run replaces OUT whole.
+    let in_place = config.mode == Mode::Incremental && previous.stamp.is_some();
+    let out = located.map(|path| if in_place { OutDir::update(path) } else { OutDir::replace(path) }).transpose()?;
     let target = match (&out, &config.out) {
         (Some(out), _) => Target::Out(out),
         (None, Some(path)) if config.mode == Mode::Check => Target::Check(path),
@@ -255,16 +259,17 @@ pub fn run(config: &Config, say: &mut dyn FnMut(&str)) -> Result<Summary, Error>
     let result = clean_selected(selected, &pass, &mut records, &progress);
     progress.finish();
     result?;
-    let (mut summary, comparison) = records.close()?;
+    let (mut summary, comparison, kept) = records.close()?;
     summary.mode = config.mode;
     if let (Some(comparison), Target::Check(path)) = (comparison, target) {
         summary.differences = comparison.finish(path, &sources, manifest_name(config.format));
     }
     summary.seconds = started.elapsed().as_secs_f64();
     if let Some(out) = out {
+        remove_stale_items(&out, &previous, &kept)?;
         let run = RunRecord { stat, ..RunRecord::new(config, &stamp, wall_clock) };
         write_run_records(&out, run, &summary)?;
-        out.commit()?;
+        out.commit(&[manifest_name(config.format), SOURCES_RECORD, PAGES_RECORD, RUN_RECORD])?;
     }
     Ok(summary)
 }
@@ -279,10 +284,7 @@ enum Sources {
 impl Sources {
     fn open(out: Option<&OutDir>) -> Result<Sources, Error> {
         Ok(match out {
-            Some(out) => {
-                let file = fs::File::create(out.path(SOURCES_RECORD)?).map_err(|e| out.cannot_write(e))?;
-                Sources::File(BufWriter::new(file))
-            }
+            Some(out) => Sources::File(BufWriter::new(out.create_record(SOURCES_RECORD)?)),
             None => Sources::Digest(Sha256::default()),
         })
     }
@@ -325,6 +327,24 @@ fn cannot_write(out: Option<&OutDir>, error: std::io::Error) -> Error {
     }
 }
 
+/// Removes, when the run updates OUT in place, the item files of every
+/// earlier input it did not keep (gone, no longer a page, or cleaned
+/// again, unless into the same folder, which its worker left holding its
+/// new items only).
+fn remove_stale_items(out: &OutDir, previous: &Previous, kept: &HashSet<String>) -> Result<(), Error> {
+    if !out.in_place() {
+        return Ok(());
+    }
+    let mut stale: Vec<(&String, &Earlier)> = previous.files.iter().filter(|(s, _)| !kept.contains(*s)).collect();
+    stale.sort_unstable_by_key(|(source, _)| *source);
+    for (source, earlier) in stale {
+        let items = previous.items(source, earlier).unwrap_or_default();
+        let paths: Vec<&str> = items.iter().filter_map(|e| e.path.as_deref()).collect();
+        out.remove_items(source, &paths)?;
+    }
+    Ok(())
+}
+
 /// Writes `run.json` into the new output.
 fn write_run_records(out: &OutDir, mut run: RunRecord<'_>, summary: &Summary) -> Result<(), Error> {
     (run.files, run.pages, run.items) = (summary.files, summary.pages, summary.items);
@@ -332,7 +352,7 @@ fn write_run_records(out: &OutDir, mut run: RunRecord<'_>, summary: &Summary) ->
     (run.recleaned, run.seconds) = (summary.recleaned, summary.seconds);
     let mut text = serde_json::to_string_pretty(&run).expect("the run record serializes");
     text.push('\n');
-    fs::write(out.path(RUN_RECORD)?, text).map_err(|e| out.cannot_write(e))
+    out.create_record(RUN_RECORD)?.write_all(text.as_bytes()).map_err(|e| out.cannot_write(e))
 }
 
 /// The second pass: cleans the selected files in parallel and records
@@ -386,6 +406,8 @@ struct Records<'a> {
     summary: Summary,
     /// Standard output was closed by its reader: nothing more to write.
     closed: bool,
+    /// The sources whose earlier records and items were kept.
+    kept: HashSet<String>,
 }
 
 impl<'a> Records<'a> {
@@ -403,14 +425,14 @@ impl<'a> Records<'a> {
                 (Box::new(std::io::sink()), Some(Box::new(std::io::sink())), comparison, path.to_owned())
             }
             Target::Out(out) => {
-                let create =
-                    |name| fs::File::create(out.path(name)?).map(BufWriter::new).map_err(|e| out.cannot_write(e));
+                let create = |name| out.create_record(name).map(BufWriter::new);
                 let items: Box<dyn Write> = Box::new(create(manifest_name(format))?);
                 let pages: Box<dyn Write> = Box::new(create(PAGES_RECORD)?);
                 (items, Some(pages), None, out.out().to_owned())
             }
         };
-        Ok(Records { items, say, pages, comparison, name, summary: Summary::default(), closed: false })
+        let summary = Summary::default();
+        Ok(Records { items, say, pages, comparison, name, summary, closed: false, kept: HashSet::new() })
     }
 
     /// Records one file's outcome; `Ok(false)` once standard output is
@@ -425,6 +447,9 @@ impl<'a> Records<'a> {
                 summary.bytes += c.bytes;
                 summary.warnings += c.warnings.len();
                 summary.recleaned += usize::from(!c.kept);
+                if c.kept {
+                    self.kept.insert(source.rel.clone());
+                }
                 // Page warnings are in pages.jsonl; what decoding doubted or
                 // repaired is said on stderr too, as the user may have to act.
                 let said = if self.pages.is_none() { &c.warnings } else { &c.notes };
@@ -470,8 +495,9 @@ impl<'a> Records<'a> {
         Error::Output { path: self.name.clone(), source }
     }
 
-    /// Flushes the records; the run's figures, and the comparison of a check.
-    fn close(mut self) -> Result<(Summary, Option<Comparison<'a>>), Error> {
+    /// Flushes the records; the run's figures, the comparison of a check,
+    /// and the sources kept.
+    fn close(mut self) -> Result<(Summary, Option<Comparison<'a>>, HashSet<String>), Error> {
         match self.items.flush() {
             Err(e) if !(e.kind() == std::io::ErrorKind::BrokenPipe && self.pages.is_none()) => {
                 return Err(self.cannot_write(e));
@@ -481,7 +507,7 @@ impl<'a> Records<'a> {
         if let Some(mut pages) = self.pages.take() {
             pages.flush().map_err(|e| self.cannot_write(e))?;
         }
-        Ok((self.summary, self.comparison))
+        Ok((self.summary, self.comparison, self.kept))
     }
 }
 
@@ -646,7 +672,7 @@ fn read_bytes(found: &Found) -> Result<std::borrow::Cow<'_, [u8]>, Outcome> {
 fn clean_file(found: &Found, scan: &Scan, drafts: Vec<Option<Draft>>, pass: &Pass<'_>) -> Result<Outcome, Error> {
     let earlier = scan.input.as_deref().and_then(|input| pass.previous.current(&found.source.rel, input, pass.stamp));
     if let Some(earlier) = earlier {
-        if let Some(kept) = keep(earlier, pass.target)? {
+        if let Some(kept) = keep(&found.source.rel, earlier, pass.previous, pass.target) {
             return Ok(Outcome::Cleaned(Box::new(kept)));
         }
     }
@@ -675,35 +701,40 @@ fn clean_file(found: &Found, scan: &Scan, drafts: Vec<Option<Draft>>, pass: &Pas
     Ok(Outcome::Cleaned(Box::new(cleaned)))
 }
 
-/// An input's earlier records and items, kept: its item files are linked
-/// (or copied) from OUT into the new output, or, with `--check`, looked
-/// for. `None` when an item file is gone from OUT: the input is cleaned.
-fn keep(earlier: &Earlier, target: Target<'_>) -> Result<Option<Cleaned>, Error> {
+/// An input's earlier records and items, kept: its item files are left
+/// where they are (OUT updated in place) or, with `--check`, looked for.
+/// `None` when its folder in OUT does not hold exactly its item files, or
+/// its records do not parse: the input is cleaned.
+fn keep(source: &str, earlier: &Earlier, previous: &Previous, target: Target<'_>) -> Option<Cleaned> {
+    let items = previous.items(source, earlier)?;
     let mut kept = Cleaned {
-        pages: earlier.pages.len(),
+        pages: earlier.pages,
         items: earlier.items,
         bytes: earlier.bytes,
         warnings: earlier.warnings.clone(),
+        entries: previous.entry_lines(earlier).to_owned(),
+        page_records: previous.page_lines(earlier).to_owned(),
         kept: true,
         ..Cleaned::default()
     };
-    for page in &earlier.pages {
-        kept.page_records.push_str(page);
-        kept.page_records.push('\n');
-    }
-    for item in &earlier.entries {
-        kept.entries.push_str(&item.line);
-        kept.entries.push('\n');
-        let Some(path) = &item.path else { continue };
-        match target {
-            Target::Out(out) if !out.link_from_out(path)? => return Ok(None),
-            Target::Check(dir) if fs::symlink_metadata(dir.join(path)).is_err() => {
-                kept.items_differ.push(format!("missing item {}", item.id));
+    match target {
+        Target::Out(out) => {
+            let paths: Vec<&str> = items.iter().filter_map(|item| item.path.as_deref()).collect();
+            if !out.holds_items(&paths) {
+                return None;
             }
-            _ => {}
         }
+        Target::Check(dir) => {
+            for item in &items {
+                let missing = item.path.as_ref().is_some_and(|p| fs::symlink_metadata(dir.join(p.as_ref())).is_err());
+                if missing {
+                    kept.items_differ.push(format!("missing item {}", item.id));
+                }
+            }
+        }
+        Target::Stdout => {}
     }
-    Ok(Some(kept))
+    Some(kept)
 }
 
 /// Cleans the pages of a decoded file, going on from the first pass's
@@ -834,7 +865,11 @@ fn walk(root: &Path, out: Option<&Path>, select: &Selection, found: &mut Vec<Fou
     let walker = walkdir::WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter();
     let entries = walker.filter_entry(|e| {
         let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
-        let is_out = e.file_type().is_dir() && out.is_some_and(|o| fs::canonicalize(e.path()).is_ok_and(|p| p == o));
+        // Only a folder named as OUT can be OUT (symlinks are not followed).
+        let is_out = e.file_type().is_dir()
+            && out.is_some_and(|o| {
+                o.file_name() == Some(e.file_name()) && fs::canonicalize(e.path()).is_ok_and(|p| p == o)
+            });
         let excluded = e.depth() > 0 && select.exclude.as_ref().is_some_and(|x| x.is_match(relative(e.path())));
         !hidden && !is_out && !excluded
     });

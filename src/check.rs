@@ -8,6 +8,7 @@
 //! Differences are named in input order, as `stale page 000_x.txt#2`,
 //! `missing item 000_x/03`, `extra item gone/01`, `extra file notes.txt`.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
@@ -49,7 +50,7 @@ impl<'a> Comparison<'a> {
     pub fn file(&mut self, source: &str, entries: &str, pages: &str, items: Vec<String>) {
         self.seen.insert(source.to_owned());
         let earlier = self.previous.files.get(source);
-        let old_pages: &[String] = earlier.map_or(&[], |e| &e.pages);
+        let old_pages: Vec<&str> = earlier.map_or(Vec::new(), |e| self.previous.page_lines(e).lines().collect());
         let new_pages: Vec<&str> = pages.lines().collect();
         for k in 0..new_pages.len().max(old_pages.len()) {
             let what = match (new_pages.get(k), old_pages.get(k)) {
@@ -60,7 +61,7 @@ impl<'a> Comparison<'a> {
             };
             self.differences.push(format!("{what} page {source}#{}", k + 1));
         }
-        let old_entries = earlier.map_or(&[][..], |e| &e.entries);
+        let old_entries = earlier.and_then(|e| self.previous.items(source, e)).unwrap_or_default();
         let mut found = Vec::new();
         let mut listed = HashSet::new();
         for line in entries.lines() {
@@ -81,7 +82,7 @@ impl<'a> Comparison<'a> {
                 found.push(difference);
             }
         }
-        for old in old_entries.iter().filter(|old| !listed.contains(&old.id)) {
+        for old in old_entries.iter().filter(|old| !listed.contains(old.id.as_ref())) {
             found.push(format!("extra item {}", old.id));
         }
         self.differences.extend(found);
@@ -96,8 +97,9 @@ impl<'a> Comparison<'a> {
             self.previous.files.iter().filter(|(source, _)| !self.seen.contains(*source)).collect();
         gone.sort_by(|a, b| a.0.cmp(b.0));
         for (source, earlier) in gone {
-            let pages = (1..=earlier.pages.len()).map(|k| format!("extra page {source}#{k}"));
-            let items = earlier.entries.iter().map(|e| format!("extra item {}", e.id));
+            let pages = (1..=earlier.pages).map(|k| format!("extra page {source}#{k}"));
+            let items = self.previous.items(source, earlier).unwrap_or_default();
+            let items = items.iter().map(|e| format!("extra item {}", e.id));
             self.differences.extend(pages.chain(items).collect::<Vec<_>>());
         }
         let written = fs::read(out.join(SOURCES_RECORD)).unwrap_or_default();
@@ -109,12 +111,16 @@ impl<'a> Comparison<'a> {
         files.sort();
         let records = [PAGES_RECORD, SOURCES_RECORD, RUN_RECORD, manifest];
         // The item files OUT's manifest lists are expected or named above.
-        let listed: HashSet<&str> =
-            self.previous.files.values().flat_map(|f| f.entries.iter().filter_map(|e| e.path.as_deref())).collect();
+        let listed: HashSet<String> = (self.previous.files.iter())
+            .flat_map(|(source, f)| self.previous.items(source, f).unwrap_or_default())
+            .filter_map(|e| e.path.map(Cow::into_owned))
+            .collect();
         for file in files {
-            // Top-level hidden files are carried over by every run.
+            // Top-level hidden files are carried over by every run; the
+            // journal and hidden names of an update cut short are not.
             let top_level = !file.contains('/');
-            let ours = top_level && (file.starts_with('.') || records.contains(&file.as_str()));
+            let hidden = file.starts_with('.') && !crate::update::is_transient(&file);
+            let ours = top_level && (hidden || records.contains(&file.as_str()));
             if !ours && !self.expected.contains(&file) && !listed.contains(file.as_str()) {
                 self.differences.push(format!("extra file {file}"));
             }

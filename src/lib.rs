@@ -65,6 +65,7 @@ pub mod rules;
 pub mod script;
 pub mod segment;
 mod trace;
+mod update;
 pub mod write;
 
 pub use batch::{Summary, run};

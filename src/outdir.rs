@@ -1,13 +1,20 @@
-//! The output folder, replaced as a whole.
+//! The output folder, replaced as a whole or updated in place.
 //!
-//! A run never writes into OUT while it works: it builds the new output in
-//! a hidden folder beside OUT (`.OUT.galley-new`, on the same file system),
-//! then swaps the two with one atomic rename (`renameat2(RENAME_EXCHANGE)`
-//! on Linux) and removes the old output. At every moment, even after a
-//! kill -9, a full disk or a crash, OUT is the previous complete output or
-//! the new complete one; a first run that is cut short leaves no OUT at
-//! all. Items of inputs that are gone, and the manifest of another
-//! `--format`, go with the old output.
+//! A full run never writes into OUT while it works: it builds the new
+//! output in a hidden folder beside OUT (`.OUT.galley-new`, on the same
+//! file system), then swaps the two with one atomic rename
+//! (`renameat2(RENAME_EXCHANGE)` on Linux) and removes the old output. At
+//! every moment, even after a kill -9, a full disk or a crash, OUT is the
+//! previous complete output or the new complete one; a first run that is
+//! cut short leaves no OUT at all. Items of inputs that are gone, and the
+//! manifest of another `--format`, go with the old output.
+//!
+//! An `--incremental` run over an earlier output of its format updates OUT
+//! in place instead (see [`crate::update`]): it writes only the items of
+//! the inputs it cleans again, removes the items no input owns any more,
+//! and puts the records in place last, so that linking thousands of kept
+//! item files into a new folder and removing the old one does not cost
+//! more than the cleaning.
 //!
 //! Because a run replaces OUT whole, OUT must be galley's: a folder that
 //! does not exist yet, an empty one (hidden files such as `.gitkeep` are
@@ -19,8 +26,10 @@ use std::ffi::OsString;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::error::Error;
+use crate::update::{Update, is_transient};
 
 /// The record every galley output holds, by which an earlier output is
 /// recognised as one that a run may replace.
@@ -32,29 +41,69 @@ pub const PAGES_RECORD: &str = "pages.jsonl";
 pub struct OutDir {
     /// OUT, absolute, as the user named it (a symlink resolved).
     out: PathBuf,
-    /// The hidden folder beside OUT that this run fills.
-    staging: PathBuf,
-    /// Set once the staging folder has become OUT.
+    /// How the run writes its output.
+    way: Way,
+    /// The records created so far, by name.
+    records: Mutex<Vec<String>>,
+    /// Set once the new output is in place.
     committed: bool,
+}
+
+/// How a run writes its output.
+#[derive(Debug)]
+enum Way {
+    /// Into a hidden folder beside OUT, which replaces OUT whole.
+    Replace {
+        /// The folder this run fills.
+        staging: PathBuf,
+    },
+    /// Into OUT itself, an earlier output.
+    Update(Update),
 }
 
 impl OutDir {
     /// Checks that `out` may be replaced, and creates the empty folder the
     /// run will fill. Nothing in OUT is touched.
     pub fn open(out: &Path) -> Result<OutDir, Error> {
+        OutDir::replace(OutDir::locate(out)?)
+    }
+
+    /// OUT as a run writes it: absolute, a symlink resolved, a swap an
+    /// earlier run cut short mended; refused if a run may not replace it.
+    pub fn locate(out: &Path) -> Result<PathBuf, Error> {
         let out = absolute(out)?;
-        let (staging, old) = (beside(&out, "new"), beside(&out, "old"));
-        recover(&out, &old)?;
+        recover(&out, &beside(&out, "old"))?;
         let out = fs::canonicalize(&out).unwrap_or(out);
         check_replaceable(&out)?;
+        Ok(out)
+    }
+
+    /// The output at `out` (as [`OutDir::locate`] gives it), to be replaced
+    /// whole: creates the empty folder the run will fill.
+    pub fn replace(out: PathBuf) -> Result<OutDir, Error> {
+        let staging = beside(&out, "new");
         remove_any(&staging).map_err(|e| cannot_write(&staging, e))?;
         if let Some(parent) = out.parent() {
             fs::create_dir_all(parent).map_err(|e| cannot_write(parent, e))?;
         }
         fs::create_dir(&staging).map_err(|e| cannot_write(&staging, e))?;
-        let dir = OutDir { out, staging, committed: false };
+        let dir = OutDir { out, way: Way::Replace { staging }, records: Mutex::default(), committed: false };
         dir.carry_over_hidden_files()?;
         Ok(dir)
+    }
+
+    /// The earlier output at `out` (as [`OutDir::locate`] gives it), to be
+    /// updated in place; what a replacing run cut short left beside it goes.
+    pub fn update(out: PathBuf) -> Result<OutDir, Error> {
+        let staging = beside(&out, "new");
+        remove_any(&staging).map_err(|e| cannot_write(&staging, e))?;
+        let way = Way::Update(Update::new(&out));
+        Ok(OutDir { out, way, records: Mutex::default(), committed: false })
+    }
+
+    /// Whether the run updates OUT in place.
+    pub fn in_place(&self) -> bool {
+        matches!(self.way, Way::Update(_))
     }
 
     /// The output folder as the user will find it.
@@ -70,7 +119,10 @@ impl OutDir {
             let reason = format!("{rel:?} is not a plain relative path inside the output folder");
             return Err(Error::io(&self.out, io::Error::new(io::ErrorKind::InvalidInput, reason)));
         }
-        Ok(self.staging.join(rel))
+        Ok(match &self.way {
+            Way::Replace { staging } => staging.join(rel),
+            Way::Update(_) => self.out.join(rel),
+        })
     }
 
     /// An error writing the new output, named by OUT (the hidden folder
@@ -79,54 +131,85 @@ impl OutDir {
         cannot_write(&self.out, source)
     }
 
-    /// Links the file `rel` of OUT into the new output (copies it where
-    /// the file system has no hard links), for `--incremental` to keep an
-    /// item; `false` when OUT has no such file. OUT's file is never
-    /// changed: a run writes new files, never into old ones.
-    pub fn link_from_out(&self, rel: &str) -> Result<bool, Error> {
-        let (from, to) = (self.out.join(rel), self.path(rel)?);
-        let linked = match fs::hard_link(&from, &to) {
-            // The folder is made at its first file (not before every file:
-            // that doubles the system calls of a run that keeps most items).
-            Err(e) if e.kind() == io::ErrorKind::NotFound && from.exists() => {
-                if let Some(folder) = to.parent() {
-                    fs::create_dir_all(folder).map_err(|e| self.cannot_write(e))?;
-                }
-                fs::hard_link(&from, &to)
-            }
-            linked => linked,
+    /// A new file for the record `name` (`pages.jsonl`, …), put in place
+    /// by [`OutDir::commit`].
+    pub fn create_record(&self, name: &str) -> Result<fs::File, Error> {
+        let path = self.path(name)?;
+        self.records.lock().expect("no writer panics holding the lock").push(name.to_owned());
+        let file = match &self.way {
+            Way::Replace { .. } => fs::File::create(path),
+            Way::Update(update) => update.create_record(name),
         };
-        match linked {
-            Ok(()) => Ok(true),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
-            Err(_) => match fs::copy(&from, &to) {
-                Ok(_) => Ok(true),
-                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
-                Err(e) => Err(self.cannot_write(e)),
-            },
+        file.map_err(|e| self.cannot_write(e))
+    }
+
+    /// Writes the item files `items` (name, text) of `source` into its
+    /// `folder` of the new output; updating in place, the folder is left
+    /// holding those files only.
+    pub fn put_items(&self, source: &str, folder: &str, items: &[(String, String)]) -> Result<(), Error> {
+        let dir = self.path(folder)?;
+        let written = match &self.way {
+            Way::Replace { .. } => fs::create_dir_all(&dir)
+                .and_then(|()| items.iter().try_for_each(|(name, text)| fs::write(dir.join(name), text))),
+            Way::Update(update) => update.put_items(source, folder, items),
+        };
+        written.map_err(|e| self.cannot_write(e))
+    }
+
+    /// Whether OUT holds the item files `paths` (relative to OUT) of an
+    /// input the run keeps, and no other file in their folders, so that
+    /// they may be left where they are: only when the run updates OUT in
+    /// place (a replacing run writes every item anew).
+    pub fn holds_items(&self, paths: &[&str]) -> bool {
+        match &self.way {
+            Way::Replace { .. } => false,
+            Way::Update(update) => update.holds_only(paths),
         }
     }
 
-    /// Makes the new output OUT, in one atomic step, and removes the old one.
-    pub fn commit(mut self) -> Result<(), Error> {
-        if let Ok(meta) = fs::metadata(&self.out) {
-            let _ = fs::set_permissions(&self.staging, meta.permissions());
+    /// Removes, updating in place, the item files `paths` (relative to OUT)
+    /// that `source` no longer has, unless this run wrote their folder, and
+    /// the folders they leave empty. A replacing run has nothing to remove:
+    /// they go with the old output.
+    pub fn remove_items(&self, source: &str, paths: &[&str]) -> Result<(), Error> {
+        match &self.way {
+            Way::Replace { .. } => Ok(()),
+            Way::Update(update) => update.remove_items(source, paths).map_err(|e| self.cannot_write(e)),
         }
-        swap_into_place(&self.staging, &self.out).map_err(|e| cannot_write(&self.out, e))?;
-        self.committed = true;
-        // The staging path now holds the old output (or nothing).
-        let _ = remove_in_parallel(&self.staging);
+    }
+
+    /// Makes the new output OUT: replacing, in one atomic step, and removes
+    /// the old one; updating in place, puts the records in place in the
+    /// order `records` names them (each record that vouches for the ones
+    /// before it comes after them).
+    pub fn commit(mut self, records: &[&str]) -> Result<(), Error> {
+        match &self.way {
+            Way::Replace { staging } => {
+                if let Ok(meta) = fs::metadata(&self.out) {
+                    let _ = fs::set_permissions(staging, meta.permissions());
+                }
+                swap_into_place(staging, &self.out).map_err(|e| cannot_write(&self.out, e))?;
+                self.committed = true;
+                // The staging path now holds the old output (or nothing).
+                let _ = remove_in_parallel(staging);
+            }
+            Way::Update(update) => {
+                update.finish(records).map_err(|e| cannot_write(&self.out, e))?;
+                self.committed = true;
+            }
+        }
         Ok(())
     }
 
     /// Copies OUT's top-level hidden files (a `.gitkeep`, say) into the new
     /// output, so that replacing OUT keeps them.
     fn carry_over_hidden_files(&self) -> Result<(), Error> {
-        let Ok(entries) = fs::read_dir(&self.out) else { return Ok(()) };
+        let (Way::Replace { staging }, Ok(entries)) = (&self.way, fs::read_dir(&self.out)) else { return Ok(()) };
         for entry in entries.flatten() {
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let hidden = name.starts_with('.') && !is_transient(&name);
             if hidden && entry.file_type().is_ok_and(|t| t.is_file()) {
-                let to = self.staging.join(entry.file_name());
+                let to = staging.join(entry.file_name());
                 fs::copy(entry.path(), &to).map_err(|e| cannot_write(&to, e))?;
             }
         }
@@ -135,10 +218,20 @@ impl OutDir {
 }
 
 impl Drop for OutDir {
-    /// A run that stops before its commit leaves OUT as it was.
+    /// A run that stops before its commit leaves OUT as it was, or,
+    /// updating in place, as its journal describes it.
     fn drop(&mut self) {
-        if !self.committed {
-            let _ = remove_any(&self.staging);
+        if self.committed {
+            return;
+        }
+        match &self.way {
+            Way::Replace { staging } => {
+                let _ = remove_any(staging);
+            }
+            Way::Update(update) => {
+                let records = self.records.lock().expect("no writer panics holding the lock");
+                update.abandon(&records.iter().map(String::as_str).collect::<Vec<_>>());
+            }
         }
     }
 }
@@ -287,7 +380,7 @@ mod tests {
         let dir = OutDir::open(&out).expect("opened");
         fs::write(dir.path("pages.jsonl").expect("inside"), "new").expect("written");
         assert!(out.join("gone").is_dir(), "OUT is untouched before the commit");
-        dir.commit().expect("committed");
+        dir.commit(&[]).expect("committed");
         assert_eq!(names(&out), [".gitkeep", "pages.jsonl"]);
         assert_eq!(names(tmp.path()), ["out"], "no staging folder is left beside OUT");
     }
@@ -314,20 +407,6 @@ mod tests {
         let err = OutDir::open(&tmp.path().join("notes.txt")).expect_err("refused");
         assert!(err.is_usage() && err.to_string().contains("is a file"), "{err}");
         assert_eq!(names(tmp.path()), ["notes.txt"]);
-    }
-
-    #[test]
-    fn kept_files_are_linked_from_out_into_the_new_output() {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let out = tmp.path().join("out");
-        fs::create_dir_all(out.join("a/b")).expect("folder");
-        fs::write(out.join(PAGES_RECORD), "").expect("record");
-        fs::write(out.join("a/b/01.txt"), "item").expect("item");
-        let dir = OutDir::open(&out).expect("opened");
-        assert!(dir.link_from_out("a/b/01.txt").expect("linked"));
-        assert!(!dir.link_from_out("a/b/02.txt").expect("no such item"), "a file OUT lacks is not kept");
-        dir.commit().expect("committed");
-        assert_eq!(fs::read_to_string(out.join("a/b/01.txt")).expect("kept"), "item");
     }
 
     #[test]

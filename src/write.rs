@@ -8,7 +8,8 @@
 //! `articles.jsonl` as entries with their `text` instead of files. Every
 //! file is written into the run's new output (`OutDir`), which takes
 //! OUT's place only when it is complete, so files are written directly,
-//! without temporary names.
+//! without temporary names; an `--incremental` run that updates OUT in
+//! place writes each under a hidden name and renames it into place.
 
 use std::fs;
 use std::path::Path;
@@ -169,20 +170,18 @@ pub fn write_items(out: &OutDir, source: &Source, items: &[Item]) -> Result<(), 
     if items.is_empty() {
         return Ok(());
     }
-    let folder = out.path(&source.folder())?;
-    fs::create_dir_all(&folder).map_err(|e| out.cannot_write(e))?;
-    for (i, item) in items.iter().enumerate() {
-        let path = folder.join(format!("{}.txt", item_name(i + 1, items.len())));
-        fs::write(path, item.text()).map_err(|e| out.cannot_write(e))?;
-    }
-    Ok(())
+    let files: Vec<(String, String)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (format!("{}.txt", item_name(i + 1, items.len())), item.text()))
+        .collect();
+    out.put_items(&source.rel, &source.folder(), &files)
 }
 
 /// Writes a whole file under a hidden name beside `path`, then renames it
 /// into place, so that no reader (a shard job starting) sees half of it.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let name = path.file_name().map_or_else(|| "galley".into(), |n| n.to_string_lossy().into_owned());
-    let temp = path.with_file_name(format!(".{name}.galley-new"));
+    let temp = crate::update::temp_path(path);
     let written = fs::write(&temp, bytes).and_then(|()| fs::rename(&temp, path));
     written.map_err(|e| {
         // Best effort: the hidden file is only litter once the write failed.

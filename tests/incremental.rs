@@ -214,3 +214,135 @@ fn an_input_left_alone_is_not_read_again() {
     let check = clean(&input, &out, &["--check", "-q"]);
     assert_eq!(check.status.code(), Some(1));
 }
+
+/// The three short pages set as one page of three articles.
+fn three_articles() -> String {
+    SHORT_PAGES.iter().map(|(_, text)| *text).collect::<Vec<_>>().join("\n")
+}
+
+/// The inode of a file, by which a test tells a file left in place from
+/// one written again.
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).ino()
+}
+
+#[test]
+fn incremental_run_updates_out_in_place_as_items_shrink_and_pages_move() {
+    let dir = temp_dir();
+    let (input, out) = (dir.path().join("in"), dir.path().join("out"));
+    copy_seeds(&input, &SEEDS[..3]);
+    fs::write(input.join("three.txt"), three_articles()).expect("page of three articles");
+    write_short_page(&input.join("desk"), 2);
+    assert_eq!(clean(&input, &out, &["-q"]).status.code(), Some(0));
+    assert!(out.join("three/03.txt").is_file(), "three items to begin with");
+    let kept = out.join(SEEDS[0].trim_end_matches(".txt")).join("01.txt");
+    let (kept_inode, out_inode) = (inode(&kept), inode(&out));
+
+    // Fewer articles: items 02 and 03 must go. A page moved to another
+    // folder: its old folder must go, and the folder above it, now empty.
+    fs::write(input.join("three.txt"), SHORT_PAGES[0].1).expect("one article left");
+    fs::create_dir_all(input.join("archive")).expect("folder");
+    fs::rename(input.join("desk").join(SHORT_PAGES[2].0), input.join("archive").join(SHORT_PAGES[2].0)).expect("moved");
+    fs::remove_dir(input.join("desk")).expect("empty folder removed");
+    assert_eq!(incremental_equals_full(&input, &out, &[]), 2, "the shrunk page and the moved one");
+    assert!(!out.join("three/02.txt").exists() && !out.join("desk").exists(), "{:?}", tree(&out).keys());
+    assert_eq!(inode(&kept), kept_inode, "a kept item file is left where it is, not written again");
+    assert_eq!(inode(&out), out_inode, "OUT is updated in place, not replaced");
+
+    // A page with no article left: its folder goes too.
+    fs::write(input.join("three.txt"), "\n").expect("emptied");
+    incremental_equals_full(&input, &out, &[]);
+    assert!(!out.join("three").exists());
+    let check = clean(&input, &out, &["--check", "-q"]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stdout));
+}
+
+#[test]
+fn an_incremental_run_cut_short_is_found_stale_and_repaired_by_the_next() {
+    let dir = temp_dir();
+    let (input, out) = (dir.path().join("in"), dir.path().join("out"));
+    copy_seeds(&input, &SEEDS[..2]);
+    fs::write(input.join("three.txt"), three_articles()).expect("page of three articles");
+    assert_eq!(clean(&input, &out, &["-q"]).status.code(), Some(0));
+    let before = tree(&out);
+
+    // The run is stopped after it wrote the new items but before its
+    // records were in place: where `run.json` goes, a folder stands.
+    fs::write(input.join("three.txt"), SHORT_PAGES[1].1).expect("edited");
+    let obstacle = out.join(".run.json.galley-new");
+    fs::create_dir_all(obstacle.join("x")).expect("obstacle");
+    let cut = clean(&input, &out, &["--incremental", "-q"]);
+    assert_ne!(cut.status.code(), Some(0), "the run cannot finish");
+    assert_ne!(fs::read(out.join("three/01.txt")).ok(), before.get("three/01.txt").cloned(), "items were written");
+    fs::remove_dir_all(&obstacle).expect("obstacle removed");
+
+    // Even with the edit undone, the records do not match the item files
+    // the cut run wrote: a check says so, and the next run repairs it.
+    fs::write(input.join("three.txt"), three_articles()).expect("edit undone");
+    let check = clean(&input, &out, &["--check", "-q"]);
+    assert_eq!(check.status.code(), Some(1), "a cut run leaves OUT stale");
+    assert!(text(&check.stdout).contains("three/01"), "{}", text(&check.stdout));
+    assert_eq!(incremental_equals_full(&input, &out, &[]), 1, "the input the cut run touched");
+    assert_same_files(&before, &tree(&out), "repaired output vs the first");
+    let check = clean(&input, &out, &["--check", "-q"]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stdout));
+}
+
+#[test]
+fn an_incremental_run_follows_no_symlink_out_of_out() {
+    let dir = temp_dir();
+    let (input, out, victim) = (dir.path().join("in"), dir.path().join("out"), dir.path().join("victim"));
+    copy_seeds(&input, &SEEDS[..2]);
+    write_short_page(&input, 0);
+    assert_eq!(clean(&input, &out, &["-q"]).status.code(), Some(0));
+    fs::create_dir_all(&victim).expect("folder outside OUT");
+    for name in ["01.txt", "02.txt", "keep.txt"] {
+        fs::write(victim.join(name), "not galley's").expect("file outside OUT");
+    }
+    let outside = tree(&victim);
+    // The folders of an input that changes and of one that is gone are
+    // symlinks to a folder outside OUT.
+    let edited = SEEDS[0].trim_end_matches(".txt");
+    for folder in [edited, "water"] {
+        fs::remove_dir_all(out.join(folder)).expect("item folder removed");
+        std::os::unix::fs::symlink(&victim, out.join(folder)).expect("symlink");
+    }
+    fs::write(input.join(SEEDS[0]), format!("{}\n今天下午停水。\n", text(&seed(SEEDS[0])))).expect("edited");
+    fs::remove_file(input.join(SHORT_PAGES[0].0)).expect("input removed");
+    incremental_equals_full(&input, &out, &[]);
+    assert_same_files(&outside, &tree(&victim), "the folder outside OUT");
+    assert!(fs::symlink_metadata(out.join(edited)).is_ok_and(|m| m.is_dir()), "a real folder in the symlink's place");
+}
+
+/// A copy of `from` at `to` made of hard links, as `cp -al` makes it.
+fn link_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("folder");
+    for entry in fs::read_dir(from).expect("folder") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            link_tree(&entry.path(), &target);
+        } else {
+            fs::hard_link(entry.path(), target).expect("hard link");
+        }
+    }
+}
+
+#[test]
+fn a_hard_linked_copy_of_out_keeps_the_earlier_output() {
+    let dir = temp_dir();
+    let (input, out, copy) = (dir.path().join("in"), dir.path().join("out"), dir.path().join("old"));
+    copy_seeds(&input, &SEEDS[..2]);
+    fs::write(input.join("three.txt"), three_articles()).expect("page of three articles");
+    write_short_page(&input, 0);
+    assert_eq!(clean(&input, &out, &["-q"]).status.code(), Some(0));
+    let before = fs::read(out.join("run.json")).expect("run.json");
+    let earlier = tree(&out);
+    link_tree(&out, &copy);
+    fs::write(input.join("three.txt"), SHORT_PAGES[1].1).expect("edited");
+    fs::remove_file(input.join(SHORT_PAGES[0].0)).expect("removed");
+    assert_eq!(incremental_equals_full(&input, &out, &[]), 1);
+    assert_same_files(&earlier, &tree(&copy), "the hard-linked copy after an incremental run");
+    assert_eq!(fs::read(copy.join("run.json")).expect("run.json"), before, "run.json too");
+}

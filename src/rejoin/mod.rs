@@ -490,7 +490,12 @@ impl<'a> Layout<'a> {
         // are an advertisement's running text (en-ocr `VERY CONVENIENT, CON-`).
         let capitals = piece.last - piece.first < 4
             && (piece.first..=piece.last).all(|i| self.info[i].capitals && !lexicon::ends_split(&self.lines[i].text));
-        let set_off_before = piece.start.sets_off();
+        // After a short sentence end, a headline-shaped piece before body
+        // text is a crosshead; before a lead, or as a stack of lines at the
+        // page's end, it heads no text of that article: a headline set below
+        // its body. (One line at the end may sign it: `读者 钱志远`.)
+        let before_lead_or_end = next.map_or(piece.last > piece.first, |n| n.start == Break::Lead);
+        let set_off_before = piece.start.sets_off() || (piece.start == Break::ShortSentence && before_lead_or_end);
         let title = self.asking_title(piece);
         let set_off_after = next.is_none_or(|n| {
             !matches!(n.start, Break::ShortSentence | Break::Quote | Break::Mark)
@@ -891,7 +896,8 @@ fn mark_tail_credits(lines: &[Line], info: &mut [LineInfo], columns: &[Column], 
 /// hardly any of those that go on from an open line below it. An open
 /// line that a paragraph follows by its nature (a field `时间：…`, a
 /// numbered section's heading `一、…`, a box label) tells nothing: the
-/// indented text below it is a paragraph of its own.
+/// indented text below it is a paragraph of its own; nor does one shorter
+/// than the line below it (a crosshead's): a wrapped line's is as wide.
 fn indents_paragraphs(lines: &[Line], info: &[LineInfo]) -> bool {
     let (mut after_end, mut indented_after_end, mut inside, mut indented_inside) = (0, 0, 0, 0);
     let mut prev: Option<usize> = None;
@@ -902,8 +908,8 @@ fn indents_paragraphs(lines: &[Line], info: &[LineInfo]) -> bool {
             Some(p) if info[p].end == End::Sentence => {
                 (after_end, indented_after_end) = (after_end + 1, indented_after_end + indented);
             }
-            Some(p) if p + 1 == i && !heads_text(p) => {
-                (inside, indented_inside) = (inside + 1, indented_inside + indented)
+            Some(p) if p + 1 == i && !heads_text(p) && info[p].width >= info[i].width => {
+                (inside, indented_inside) = (inside + 1, indented_inside + indented);
             }
             _ => {}
         }
@@ -1264,6 +1270,36 @@ mod tests {
         assert_eq!(
             (texts[11].as_str(), texts[12].as_str()),
             ("五、着力加强生态环境保护", "PM2.5平均浓度控制在每立方米30微克以下，空气质量优良天数比例达到九成。")
+        );
+    }
+
+    #[test]
+    fn a_headline_set_right_after_its_body_before_a_lead_or_the_page_end_is_a_headline() {
+        // Extraction order put each headline below its article, with no
+        // blank line: before the next article's lead, or at the page's end,
+        // it heads nothing inside an article.
+        let page = "\u{3000}\u{3000}本报讯（记者 宋 雨）3月11日，市文化\n和旅游局发布消息，今年一季度全市共接待\n\
+                    游客860万人次，同比增长18%。\n一季度文旅市场开门红\n\
+                    \u{3000}\u{3000}本报讯（通讯员 钱 进）近日，市第一人\n民医院开通“夜间门诊”，每周一至周五18\n\
+                    时至21时，为上班族提供就医便利。\n市一院开通夜间门诊\n方便上班族就医\n";
+        let classes: Vec<ParaClass> = paragraphs(page).into_iter().map(|(c, _)| c).collect();
+        assert_eq!(
+            classes,
+            [ParaClass::Lead, ParaClass::Headline, ParaClass::Lead, ParaClass::Headline, ParaClass::Headline],
+            "{:?}",
+            paragraphs(page)
+        );
+        // Before body text it is a crosshead of the article, whatever follows.
+        let page = "\u{3000}\u{3000}本报讯（记者 宋 雨）3月11日，市文化\n和旅游局发布消息，今年一季度全市共接待\n\
+                    游客860万人次，同比增长18%。\n\u{3000}\u{3000}其中，乡村旅游接待游客320万\n人次，占比近四成。\n\u{3000}\u{3000}外地游客同比增长三成。\n\
+                    推出特色线路三十余条\n\u{3000}\u{3000}据介绍，今年以来，全市推出春季赏花、\n古镇游、乡村游等特色线路30余条，举办各\n\
+                    类文旅活动200多场。\n";
+        let classes: Vec<ParaClass> = paragraphs(page).into_iter().map(|(c, _)| c).collect();
+        assert_eq!(
+            classes,
+            [ParaClass::Lead, ParaClass::Body, ParaClass::Body, ParaClass::Body, ParaClass::Body],
+            "{:?}",
+            paragraphs(page)
         );
     }
 

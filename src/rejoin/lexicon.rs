@@ -82,7 +82,7 @@ impl Lexicon {
         self.compounds.get(lower).copied().unwrap_or(0)
     }
 
-    /// Whether the lexicon holds at least [`PERIOD_COMPOUNDS`] compounds of
+    /// Whether the lexicon holds at least `PERIOD_COMPOUNDS` compounds of
     /// two English words whose closed form is a common word (`to-day`,
     /// `week-end`, `pipe-line`): the style of papers before about 1940.
     pub fn period_style(&self) -> bool {

@@ -494,7 +494,8 @@ impl<'a> Layout<'a> {
         // text is a crosshead; before a lead, or as a stack of lines at the
         // page's end, it heads no text of that article: a headline set below
         // its body. (One line at the end may sign it: `读者 钱志远`.)
-        let before_lead_or_end = next.map_or(piece.last > piece.first, |n| n.start == Break::Lead);
+        let before_lead_or_end =
+            next.map_or(piece.last > piece.first, |n| n.start == Break::Lead || self.info[n.first].lead);
         let set_off_before = piece.start.sets_off() || (piece.start == Break::ShortSentence && before_lead_or_end);
         let title = self.asking_title(piece);
         let set_off_after = next.is_none_or(|n| {
@@ -1289,6 +1290,9 @@ mod tests {
             "{:?}",
             paragraphs(page)
         );
+        // A blank line before the next lead changes nothing.
+        let spaced = page.replace("开门红\n", "开门红\n\n");
+        assert_eq!(paragraphs(&spaced)[1], (ParaClass::Headline, "一季度文旅市场开门红".to_owned()));
         // Before body text it is a crosshead of the article, whatever follows.
         let page = "\u{3000}\u{3000}本报讯（记者 宋 雨）3月11日，市文化\n和旅游局发布消息，今年一季度全市共接待\n\
                     游客860万人次，同比增长18%。\n\u{3000}\u{3000}其中，乡村旅游接待游客320万\n人次，占比近四成。\n\u{3000}\u{3000}外地游客同比增长三成。\n\

@@ -342,8 +342,9 @@ fn remove_in_parallel(path: &Path) -> io::Result<()> {
     remove_any(path)
 }
 
-/// Removes a file or folder tree if it exists.
-fn remove_any(path: &Path) -> io::Result<()> {
+/// Removes a file, a symlink or a folder tree if it exists (never what a
+/// symlink points to).
+pub(crate) fn remove_any(path: &Path) -> io::Result<()> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.is_dir() => fs::remove_dir_all(path),
         Ok(_) => fs::remove_file(path),

@@ -27,6 +27,8 @@ use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::outdir::remove_any;
+
 /// The journal of the inputs whose item files a run updating OUT in place
 /// has touched; present only while (or after) such a run did not finish.
 pub const JOURNAL: &str = ".galley-pending";
@@ -261,16 +263,6 @@ fn remove_if_present(path: &Path) -> io::Result<()> {
     match fs::remove_file(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
-    }
-}
-
-/// Removes a file, a symlink or a folder tree (never what a symlink points to).
-fn remove_any(path: &Path) -> io::Result<()> {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path),
-        Ok(_) => fs::remove_file(path),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(e),
     }
 }
 

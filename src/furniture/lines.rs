@@ -142,10 +142,11 @@ pub(crate) fn strip_lines_asking(
 fn take_notice_blocks(lines: &[Line], taken: &mut [Option<String>]) {
     let mut i = 0;
     while i < lines.len() {
-        let Some(rule) = taken[i].clone().filter(|r| NOTICE_RULES.contains(&r.as_str())) else {
+        let Some(rule) = taken[i].as_deref().filter(|r| NOTICE_RULES.contains(r)) else {
             i += 1;
             continue;
         };
+        let rule = rule.to_owned();
         let apart = i.checked_sub(1).is_none_or(|p| lines[p].is_blank() || taken[p].is_some());
         let end = (i + 1..lines.len()).find(|&j| lines[j].is_blank() || taken[j].is_some()).unwrap_or(lines.len());
         let block: String = lines[i..end].iter().map(|l| l.text.as_str()).collect();
